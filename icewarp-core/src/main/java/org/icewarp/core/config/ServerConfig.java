@@ -1,0 +1,256 @@
+package org.icewarp.core.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.icewarp.core.access.AccessRule;
+import org.icewarp.core.access.AddressSet;
+import org.icewarp.core.access.InvalidAccessEntryException;
+import org.icewarp.core.access.Patterns;
+
+/**
+ * The validated configuration of a whole server: immutable, and complete once built (access rules are compiled
+ * against the patterns, so a configuration that exists is one the server can run).
+ *
+ * <p>Two ways to get one: {@link #load(Path)} reads the YAML file (see {@link ConfigLoader} for overrides), and
+ * {@link #builder()} builds one in code. Both reject invalid values with an exception that names the option.
+ */
+public final class ServerConfig {
+
+    /** The default interval at which a configuration file is checked for changes. */
+    public static final Duration DEFAULT_RELOAD_INTERVAL = Duration.ofSeconds(2);
+
+    private final String serverId;
+    private final List<String> allAddresses;
+    private final String trustedIps;
+    private final Map<String, List<String>> patternDefinitions;
+    private final Map<String, ServiceConfig> services;
+    private final Duration reloadInterval;
+    private final Patterns patterns;
+    private final AddressSet trusted;
+    private final Map<String, AccessRule> accessRules;
+
+    private ServerConfig(Builder b) {
+        this.serverId = b.serverId;
+        this.allAddresses = List.copyOf(b.allAddresses);
+        this.trustedIps = b.trustedIps;
+        Map<String, List<String>> defs = new LinkedHashMap<>();
+        b.patterns.forEach((k, v) -> defs.put(k, List.copyOf(v)));
+        this.patternDefinitions = Collections.unmodifiableMap(defs);
+        this.services = Collections.unmodifiableMap(new LinkedHashMap<>(b.services));
+        this.reloadInterval = b.reloadInterval;
+        try {
+            this.patterns = Patterns.of(patternDefinitions);
+        } catch (InvalidAccessEntryException e) {
+            throw new ConfigurationException("system.advanced.patterns", e.entry(), e.getMessage(), e);
+        }
+        try {
+            this.trusted = AddressSet.parse(trustedIps, patterns);
+        } catch (InvalidAccessEntryException e) {
+            throw new ConfigurationException("system.trusted-ips", e.entry(), e.getMessage(), e);
+        }
+        Map<String, AccessRule> rules = new LinkedHashMap<>();
+        for (ServiceConfig s : services.values()) {
+            AccessSettings a = s.access();
+            try {
+                rules.put(s.name(), AccessRule.of(a.restrict(), a.type(), a.addresses(), patterns));
+            } catch (InvalidAccessEntryException e) {
+                throw new ConfigurationException(
+                        "system.services." + s.name() + ".access.addresses", e.entry(), e.getMessage(), e);
+            }
+        }
+        this.accessRules = Collections.unmodifiableMap(rules);
+    }
+
+    /** Reads and validates a YAML configuration file, applying environment and system-property overrides. */
+    public static ServerConfig load(Path file) {
+        return ConfigLoader.forFile(file).load();
+    }
+
+    /** A configuration with nothing configured: every service type at its defaults. */
+    public static ServerConfig defaults() {
+        return builder().build();
+    }
+
+    /** A builder for configuration in code. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.serverId = serverId;
+        b.allAddresses = new ArrayList<>(allAddresses);
+        b.trustedIps = trustedIps;
+        b.patterns = new LinkedHashMap<>(patternDefinitions);
+        b.services = new LinkedHashMap<>(services);
+        b.reloadInterval = reloadInterval;
+        return b;
+    }
+
+    /** The load-balancing server ID: prefixes log and message file names; {@code ""} when not set. */
+    public String serverId() {
+        return serverId;
+    }
+
+    /** The "all services" addresses each service's ports are bound on; {@code *} means every local address. */
+    public List<String> allAddresses() {
+        return allAddresses;
+    }
+
+    /** The trusted IPs as configured (entries separated by {@code ;}). */
+    public String trustedIps() {
+        return trustedIps;
+    }
+
+    /** The trusted IPs, compiled; exempt from bandwidth caps. */
+    public AddressSet trusted() {
+        return trusted;
+    }
+
+    /** The pattern definitions as configured. */
+    public Map<String, List<String>> patternDefinitions() {
+        return patternDefinitions;
+    }
+
+    /** The patterns, validated. */
+    public Patterns patterns() {
+        return patterns;
+    }
+
+    /** The configured services by name, in configuration order. */
+    public Map<String, ServiceConfig> services() {
+        return services;
+    }
+
+    /** One configured service. */
+    public Optional<ServiceConfig> service(String name) {
+        return Optional.ofNullable(services.get(name));
+    }
+
+    /** The compiled access rule of a configured service. */
+    public AccessRule accessRule(String service) {
+        AccessRule rule = accessRules.get(service);
+        if (rule == null) {
+            throw new IllegalArgumentException("no service '" + service + "' is configured");
+        }
+        return rule;
+    }
+
+    /** How often the configuration file is checked for changes; zero when live reload is off. */
+    public Duration reloadInterval() {
+        return reloadInterval;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ServerConfig c
+                && serverId.equals(c.serverId)
+                && allAddresses.equals(c.allAddresses)
+                && trustedIps.equals(c.trustedIps)
+                && patternDefinitions.equals(c.patternDefinitions)
+                && services.equals(c.services)
+                && reloadInterval.equals(c.reloadInterval);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(serverId, allAddresses, trustedIps, patternDefinitions, services, reloadInterval);
+    }
+
+    @Override
+    public String toString() {
+        return "ServerConfig[serverId=" + serverId + ", all=" + allAddresses + ", services=" + services.keySet() + "]";
+    }
+
+    /**
+     * Builds a {@link ServerConfig}. Setters validate their argument at once ({@link IllegalArgumentException} naming
+     * the option); {@link #build()} validates the whole (patterns and access rules) and throws
+     * {@link ConfigurationException} naming the key.
+     */
+    public static final class Builder {
+        private String serverId = "";
+        private List<String> allAddresses = new ArrayList<>(List.of(Binding.ANY));
+        private String trustedIps = "";
+        private Map<String, List<String>> patterns = new LinkedHashMap<>();
+        private Map<String, ServiceConfig> services = new LinkedHashMap<>();
+        private Duration reloadInterval = DEFAULT_RELOAD_INTERVAL;
+
+        private Builder() {}
+
+        /** The load-balancing server ID (letters and digits, at most 8); default none. */
+        public Builder serverId(String serverId) {
+            Objects.requireNonNull(serverId, "serverId");
+            if (!serverId.matches("[A-Za-z0-9]{0,8}")) {
+                throw new IllegalArgumentException("serverId '" + serverId
+                        + "' must be at most 8 letters or digits (it becomes part of file names)");
+            }
+            this.serverId = serverId;
+            return this;
+        }
+
+        /** The "all services" addresses; default {@code *} (every local address). */
+        public Builder allAddresses(List<String> addresses) {
+            List<String> copy = List.copyOf(addresses);
+            if (copy.isEmpty()) {
+                throw new IllegalArgumentException("allAddresses must not be empty (use * for every local address)");
+            }
+            for (String a : copy) {
+                if (!Binding.ANY.equals(a) && !Addresses.isLiteral(a)) {
+                    throw new IllegalArgumentException(
+                            "allAddresses entry '" + a + "' is not a literal IPv4 or IPv6 address or *");
+                }
+            }
+            this.allAddresses = new ArrayList<>(copy);
+            return this;
+        }
+
+        /** The trusted IPs (entries separated by {@code ;}); default none. */
+        public Builder trustedIps(String entries) {
+            this.trustedIps = Objects.requireNonNull(entries, "trustedIps");
+            return this;
+        }
+
+        /** Defines a pattern, replacing one of the same name. */
+        public Builder pattern(String name, List<String> items) {
+            Objects.requireNonNull(name, "name");
+            patterns.put(name, List.copyOf(items));
+            return this;
+        }
+
+        /** Adds or replaces a service. */
+        public Builder service(ServiceConfig service) {
+            Objects.requireNonNull(service, "service");
+            services.put(service.name(), service);
+            return this;
+        }
+
+        /** Removes a service, which then runs at its type's defaults (if its type exists). */
+        public Builder removeService(String name) {
+            services.remove(name);
+            return this;
+        }
+
+        /** How often the configuration file is checked for changes; zero switches live reload off. */
+        public Builder reloadInterval(Duration interval) {
+            Objects.requireNonNull(interval, "reloadInterval");
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("reloadInterval must not be negative, was " + interval);
+            }
+            this.reloadInterval = interval;
+            return this;
+        }
+
+        /** Validates and builds. */
+        public ServerConfig build() {
+            return new ServerConfig(this);
+        }
+    }
+}

@@ -1,0 +1,305 @@
+package org.icewarp.core.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.configuration2.HierarchicalConfiguration;
+import org.apache.commons.configuration2.tree.ImmutableNode;
+import org.icewarp.core.access.AccessRule;
+import org.icewarp.core.log.LogLevel;
+
+/**
+ * Turns the parsed YAML tree into a {@link ServerConfig}: every key is checked against the schema below, every value
+ * against its type and range, and every failure names the key and the value.
+ */
+final class YamlConfigReader {
+    private static final String SERVICES = "system.services.";
+    private static final String SVC = "system\\.services\\.([a-z][a-z0-9-]*)\\.";
+
+    /** The schema: every key the file may contain. */
+    private static final List<Pattern> KNOWN_KEYS = List.of(
+            Pattern.compile("system\\.server-id"),
+            Pattern.compile("system\\.trusted-ips"),
+            Pattern.compile("system\\.config\\.reload-interval"),
+            Pattern.compile("system\\.services\\.all\\.ip"),
+            Pattern.compile(SVC + "(type|module|enabled|ports|logging)"),
+            Pattern.compile(SVC + "access\\.(restrict|type|addresses)"),
+            Pattern.compile(SVC + "limits\\.(max-incoming|max-outgoing|bandwidth-kbps"
+                    + "|alert-connections-multiplier|alert-data-multiplier)"),
+            Pattern.compile(SVC + "bindings\\.(ip|port|tls|certificate|require-peer-certificate|ca-file)"),
+            Pattern.compile("system\\.advanced\\.patterns\\.[A-Za-z0-9_-]+"));
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+
+    private final HierarchicalConfiguration<ImmutableNode> yaml;
+    private final String source;
+    private final Map<String, String> environment;
+    private final Map<String, String> properties;
+    private final Set<String> knownServices;
+
+    YamlConfigReader(
+            HierarchicalConfiguration<ImmutableNode> yaml,
+            String source,
+            Map<String, String> environment,
+            Map<String, String> properties,
+            Set<String> knownServices) {
+        this.yaml = yaml;
+        this.source = source;
+        this.environment = environment;
+        this.properties = properties;
+        this.knownServices = knownServices;
+    }
+
+    ServerConfig read() {
+        rejectUnknownKeys();
+        ServerConfig.Builder b = ServerConfig.builder();
+        apply("system.server-id", () -> b.serverId(string("system.server-id", "")));
+        apply("system.trusted-ips", () -> b.trustedIps(string("system.trusted-ips", "")));
+        apply("system.config.reload-interval", () -> b.reloadInterval(duration("system.config.reload-interval")));
+        List<String> all = list("system.services.all.ip");
+        if (!all.isEmpty()) {
+            apply("system.services.all.ip", () -> b.allAddresses(all));
+        }
+        for (String name : children("system.advanced.patterns")) {
+            String key = "system.advanced.patterns." + name;
+            List<String> items = list(key);
+            apply(key, () -> b.pattern(name, items));
+        }
+        for (String name : serviceNames()) {
+            b.service(service(name));
+        }
+        return b.build();
+    }
+
+    private Set<String> serviceNames() {
+        Set<String> names = new LinkedHashSet<>(children("system.services"));
+        names.remove("all");
+        for (String known : knownServices) {
+            String prefix = "system.services." + known + ".";
+            boolean overridden = properties.keySet().stream().anyMatch(k -> k.startsWith("P:" + prefix))
+                    || environment.keySet().stream().anyMatch(k -> k.startsWith(envName(prefix)));
+            if (overridden) {
+                names.add(known);
+            }
+        }
+        return names;
+    }
+
+    private ServiceConfig service(String name) {
+        String p = SERVICES + name + ".";
+        try {
+            ServiceConfig.requireName("name", name);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(SERVICES + name, name, e.getMessage());
+        }
+        ServiceConfig.Builder s = ServiceConfig.builder(name);
+        apply(p + "type", () -> s.type(string(p + "type", name)));
+        String module = string(p + "module", "");
+        if (!module.isEmpty()) {
+            apply(p + "module", () -> s.module(module));
+        }
+        s.enabled(bool(p + "enabled", true));
+        List<String> ports = list(p + "ports");
+        List<Integer> parsed = new ArrayList<>();
+        for (String port : ports) {
+            parsed.add(parseInt(p + "ports", port, 0, 65535));
+        }
+        apply(p + "ports", () -> s.ports(parsed.toArray(Integer[]::new)));
+        List<HierarchicalConfiguration<ImmutableNode>> bindings = yaml.configurationsAt(p + "bindings");
+        for (int i = 0; i < bindings.size(); i++) {
+            s.binding(binding(p + "bindings[" + i + "]", bindings.get(i)));
+        }
+        boolean restrict = bool(p + "access.restrict", false);
+        AccessRule.Type type = accessType(p + "access.type");
+        String addresses = string(p + "access.addresses", "");
+        s.access(new AccessSettings(restrict, type, addresses));
+        String l = p + "limits.";
+        Limits limits = new Limits(
+                integer(l + "max-incoming", 0, 0, Integer.MAX_VALUE),
+                integer(l + "max-outgoing", 0, 0, Integer.MAX_VALUE),
+                integer(l + "bandwidth-kbps", 0, 0, Integer.MAX_VALUE / 1024),
+                integer(l + "alert-connections-multiplier", 0, 0, 1000),
+                integer(l + "alert-data-multiplier", 0, 0, 1000));
+        s.limits(limits);
+        String level = string(p + "logging", "summary");
+        apply(p + "logging", () -> s.logging(LogLevel.parse(level)), level);
+        return s.build();
+    }
+
+    private Binding binding(String key, HierarchicalConfiguration<ImmutableNode> node) {
+        String ip = node.getString("ip", Binding.ANY);
+        String portText = node.getString("port");
+        if (portText == null) {
+            throw new ConfigurationException(key + ".port", null, "is required for a binding");
+        }
+        int port = parseInt(key + ".port", portText, 0, 65535);
+        boolean tls = parseBool(key + ".tls", node.getString("tls", "false"));
+        boolean verify =
+                parseBool(key + ".require-peer-certificate", node.getString("require-peer-certificate", "false"));
+        String certificate = node.getString("certificate", "");
+        String caFile = node.getString("ca-file", "");
+        try {
+            return new Binding(ip, port, tls, certificate, verify, caFile);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(key + ".ip", ip, e.getMessage());
+        }
+    }
+
+    private AccessRule.Type accessType(String key) {
+        String v = string(key, "deny");
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "grant" -> AccessRule.Type.GRANT;
+            case "deny" -> AccessRule.Type.DENY;
+            default -> throw new ConfigurationException(key, v, "expected grant or deny");
+        };
+    }
+
+    // ---- the schema check
+
+    private void rejectUnknownKeys() {
+        for (Iterator<String> it = yaml.getKeys(); it.hasNext(); ) {
+            String key = it.next();
+            boolean known = KNOWN_KEYS.stream().anyMatch(p -> p.matcher(key).matches());
+            if (!known) {
+                throw new ConfigurationException(key, null, "unknown key in " + source + hint(key));
+            }
+        }
+    }
+
+    private static String hint(String key) {
+        Matcher m = Pattern.compile("system\\.services\\.([^.]+)\\..*").matcher(key);
+        if (m.matches() && !m.group(1).matches("[a-z][a-z0-9-]*")) {
+            return " (service names are lower-case letters, digits and '-')";
+        }
+        return "";
+    }
+
+    // ---- typed values with overrides
+
+    /** The raw value of a scalar key: system property, environment, then file; {@code null} when absent. */
+    private String raw(String key) {
+        String v = properties.get("P:" + key);
+        if (v == null) {
+            v = environment.get(envName(key));
+        }
+        if (v == null) {
+            v = yaml.getString(key);
+        }
+        return v;
+    }
+
+    private List<String> list(String key) {
+        String v = properties.get("P:" + key);
+        if (v == null) {
+            v = environment.get(envName(key));
+        }
+        List<String> out = new ArrayList<>();
+        if (v != null) {
+            for (String part : v.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.trim());
+                }
+            }
+            return out;
+        }
+        for (Object o : yaml.getList(key)) {
+            if (o != null) {
+                out.add(o.toString().trim());
+            }
+        }
+        return out;
+    }
+
+    private List<String> children(String key) {
+        List<String> names = new ArrayList<>();
+        for (HierarchicalConfiguration<ImmutableNode> child : yaml.childConfigurationsAt(key)) {
+            names.add(child.getRootElementName());
+        }
+        return names;
+    }
+
+    static String envName(String key) {
+        StringBuilder sb = new StringBuilder("ICEWARP_");
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            sb.append(Character.isLetterOrDigit(c) ? Character.toUpperCase(c) : '_');
+        }
+        return sb.toString();
+    }
+
+    private String string(String key, String def) {
+        String v = raw(key);
+        return v == null ? def : v.trim();
+    }
+
+    private boolean bool(String key, boolean def) {
+        String v = raw(key);
+        return v == null ? def : parseBool(key, v);
+    }
+
+    private static boolean parseBool(String key, String v) {
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigurationException(key, v, "expected true or false");
+        };
+    }
+
+    private int integer(String key, int def, int min, int max) {
+        String v = raw(key);
+        return v == null ? def : parseInt(key, v, min, max);
+    }
+
+    private static int parseInt(String key, String v, int min, int max) {
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n < min || n > max) {
+                throw new ConfigurationException(key, v, "expected an integer from " + min + " to " + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(key, v, "expected an integer from " + min + " to " + max);
+        }
+    }
+
+    private Duration duration(String key) {
+        String v = raw(key);
+        if (v == null) {
+            return ServerConfig.DEFAULT_RELOAD_INTERVAL;
+        }
+        Matcher m = DURATION.matcher(v.trim());
+        if (!m.matches()) {
+            throw new ConfigurationException(
+                    key, v, "expected a duration such as 500ms, 2s, 1m or 1h (0 turns it off)");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofSeconds(n);
+        };
+    }
+
+    private static void apply(String key, Runnable setter) {
+        apply(key, setter, null);
+    }
+
+    private static void apply(String key, Runnable setter, String value) {
+        try {
+            setter.run();
+        } catch (ConfigurationException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(key, value, e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package org.icewarp.core.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.icewarp.core.config.ConfigurationException;
+import org.icewarp.core.config.ServerConfig;
+import org.icewarp.core.config.ServiceConfig;
+import org.icewarp.core.service.Service;
+import org.icewarp.core.service.ServiceException;
+import org.icewarp.core.service.ServiceFactory;
+import org.icewarp.core.service.ServiceRegistry;
+import org.icewarp.core.service.ServiceState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registry of a running server: creates a {@link ServiceRuntime} for every configured service and for every
+ * service type on the class path that the configuration does not mention (at the type's defaults), and applies new
+ * configurations by restarting only the services whose listeners change.
+ */
+public final class DefaultServiceRegistry implements ServiceRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultServiceRegistry.class);
+
+    private final Kernel kernel;
+    private final Map<String, ServiceFactory> factories;
+    private final Map<String, ServiceRuntime> services = new LinkedHashMap<>();
+
+    /**
+     * @param factories the service types by type name
+     * @param config the configuration, already checked by {@link #effective}
+     */
+    public DefaultServiceRegistry(Kernel kernel, Map<String, ServiceFactory> factories, ServerConfig config) {
+        this.kernel = kernel;
+        this.factories = Map.copyOf(factories);
+        for (ServiceConfig s : config.services().values()) {
+            services.put(s.name(), new ServiceRuntime(kernel, factories.get(s.type()), s, config));
+        }
+    }
+
+    /**
+     * The configuration completed with a default section for every service type it does not name, after checking that
+     * every configured type exists.
+     *
+     * @throws ConfigurationException naming the service whose type is unknown
+     */
+    public static ServerConfig effective(ServerConfig config, Map<String, ServiceFactory> factories) {
+        for (ServiceConfig s : config.services().values()) {
+            if (!factories.containsKey(s.type())) {
+                throw new ConfigurationException(
+                        "system.services." + s.name() + ".type",
+                        s.type(),
+                        "no service type '" + s.type() + "' is on the class path (known: "
+                                + new TreeSet<>(factories.keySet()) + ")");
+            }
+        }
+        ServerConfig.Builder b = config.toBuilder();
+        for (ServiceFactory f : factories.values()) {
+            if (config.service(f.type()).isEmpty()) {
+                b.service(ServiceConfig.builder(f.type())
+                        .enabled(f.enabledByDefault())
+                        .build());
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * Starts every enabled service.
+     *
+     * @throws ServiceException for the first one that fails; the ones started before it are stopped again
+     */
+    public synchronized void startEnabled() {
+        List<ServiceRuntime> started = new ArrayList<>();
+        for (ServiceRuntime s : services.values()) {
+            if (s.config().enabled()) {
+                try {
+                    s.start();
+                    started.add(s);
+                } catch (ServiceException e) {
+                    for (ServiceRuntime r : started) {
+                        r.stop();
+                    }
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Applies a new (effective) configuration: services whose listeners change are restarted, started or stopped;
+     * the others get their access rule, limits and log level updated in place.
+     *
+     * @return the names restarted, and the names updated in place
+     */
+    public synchronized Changes apply(ServerConfig next) {
+        Set<String> restarted = new LinkedHashSet<>();
+        Set<String> updated = new LinkedHashSet<>();
+        for (ServiceRuntime s : new ArrayList<>(services.values())) {
+            if (next.service(s.name()).isEmpty()) {
+                s.stop();
+                services.remove(s.name());
+                restarted.add(s.name());
+            }
+        }
+        List<ServiceException> failures = new ArrayList<>();
+        for (ServiceConfig c : next.services().values()) {
+            ServiceRuntime s = services.get(c.name());
+            if (s == null || !s.factory().type().equals(c.type())) {
+                if (s != null) {
+                    s.stop();
+                }
+                s = new ServiceRuntime(kernel, factories.get(c.type()), c, next);
+                services.put(c.name(), s);
+                restarted.add(c.name());
+                if (c.enabled()) {
+                    startLogged(s, failures);
+                }
+                continue;
+            }
+            boolean rebind = s.needsRestart(c, next);
+            boolean changed = s.update(c, next);
+            if (rebind) {
+                restarted.add(c.name());
+                s.stop();
+                if (c.enabled()) {
+                    startLogged(s, failures);
+                }
+            } else if (changed) {
+                updated.add(c.name());
+            }
+        }
+        return new Changes(restarted, updated, failures);
+    }
+
+    private static void startLogged(ServiceRuntime s, List<ServiceException> failures) {
+        try {
+            s.start();
+        } catch (ServiceException e) {
+            LOG.error("{}", e.getMessage(), e);
+            failures.add(e);
+        }
+    }
+
+    /**
+     * What {@link #apply} did.
+     *
+     * @param restarted services started, stopped or restarted
+     * @param updated services updated in place
+     * @param failures services that could not start under the new configuration
+     */
+    public record Changes(Set<String> restarted, Set<String> updated, List<ServiceException> failures) {}
+
+    @Override
+    public synchronized List<Service> services() {
+        return List.copyOf(services.values());
+    }
+
+    @Override
+    public synchronized Optional<Service> service(String name) {
+        return Optional.ofNullable(services.get(name));
+    }
+
+    @Override
+    public Service require(String name) {
+        return service(name)
+                .orElseThrow(() -> new IllegalArgumentException("no service named '" + name + "' (known: "
+                        + services().stream().map(Service::name).toList() + ")"));
+    }
+
+    @Override
+    public synchronized List<String> modules() {
+        Set<String> modules = new LinkedHashSet<>();
+        for (ServiceRuntime s : services.values()) {
+            modules.add(s.module());
+        }
+        return List.copyOf(modules);
+    }
+
+    @Override
+    public synchronized List<Service> module(String module) {
+        List<Service> out = new ArrayList<>();
+        for (ServiceRuntime s : services.values()) {
+            if (s.module().equals(module)) {
+                out.add(s);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("no module named '" + module + "' (known: " + modules() + ")");
+        }
+        return out;
+    }
+
+    @Override
+    public void startModule(String module) {
+        ServiceException first = null;
+        for (Service s : module(module)) {
+            try {
+                s.start();
+            } catch (ServiceException e) {
+                LOG.error("{}", e.getMessage(), e);
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    @Override
+    public void stopModule(String module) {
+        module(module).forEach(Service::stop);
+    }
+
+    @Override
+    public void restartModule(String module) {
+        ServiceException first = null;
+        for (Service s : module(module)) {
+            boolean wanted = s.state() == ServiceState.RUNNING || s.config().enabled();
+            s.stop();
+            if (wanted) {
+                try {
+                    s.start();
+                } catch (ServiceException e) {
+                    LOG.error("{}", e.getMessage(), e);
+                    first = first == null ? e : first;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    @Override
+    public void restartAll() {
+        for (Service s : services()) {
+            if (s.state() == ServiceState.RUNNING) {
+                s.restart();
+            }
+        }
+    }
+
+    @Override
+    public void stopAll() {
+        services().forEach(Service::stop);
+    }
+}

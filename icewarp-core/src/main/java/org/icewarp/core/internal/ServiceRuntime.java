@@ -1,0 +1,457 @@
+package org.icewarp.core.internal;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.traffic.GlobalTrafficShapingHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.icewarp.core.access.AccessRule;
+import org.icewarp.core.access.AddressSet;
+import org.icewarp.core.config.Binding;
+import org.icewarp.core.config.ServerConfig;
+import org.icewarp.core.config.ServiceConfig;
+import org.icewarp.core.event.ServiceAlert;
+import org.icewarp.core.log.ActivityLog;
+import org.icewarp.core.log.LogLevel;
+import org.icewarp.core.schedule.Scheduler.ScheduledJob;
+import org.icewarp.core.service.Refusal;
+import org.icewarp.core.service.Service;
+import org.icewarp.core.service.ServiceException;
+import org.icewarp.core.service.ServiceFactory;
+import org.icewarp.core.service.ServiceProtocol;
+import org.icewarp.core.service.ServiceState;
+import org.icewarp.core.service.ServiceStats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One service instance: its listeners, the admission of connections (access rule, connection limit), the bandwidth
+ * cap, counters and alerts, around the protocol that a {@link ServiceFactory} supplies.
+ *
+ * <p>Life-cycle methods are synchronised on the instance. The access rule, limits and log level are read by event
+ * loops from volatile fields, so a configuration update takes effect for the next connection without a restart.
+ */
+public final class ServiceRuntime implements Service {
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceRuntime.class);
+    /** How often the bandwidth shaper recomputes its budget; short, so that a cap holds on short transfers too. */
+    private static final long SHAPING_INTERVAL_MS = 100;
+
+    private final Kernel kernel;
+    private final ServiceFactory factory;
+    private final String name;
+    private final ActivityLog log;
+    private final TrafficCounter traffic = new TrafficCounter();
+    private final AtomicInteger current = new AtomicInteger();
+    private final LongAdder sessions = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+
+    private volatile ServiceConfig config;
+    private volatile List<String> allAddresses;
+    private volatile AccessRule access;
+    private volatile AddressSet trusted;
+    private volatile GlobalTrafficShapingHandler shaper;
+    private volatile ServiceState state = ServiceState.STOPPED;
+    private volatile Instant startedAt;
+
+    private ServiceProtocol protocol;
+    private ChannelGroup connections;
+    private final List<Channel> listeners = new ArrayList<>();
+    private ScheduledJob alertJob;
+    private AlertMonitor alerts;
+
+    /** Creates a stopped service. */
+    public ServiceRuntime(Kernel kernel, ServiceFactory factory, ServiceConfig config, ServerConfig server) {
+        this.kernel = kernel;
+        this.factory = factory;
+        this.name = config.name();
+        this.config = config;
+        this.log = new ActivityLog(name, config.logging());
+        updateServerWide(server);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String type() {
+        return config.type();
+    }
+
+    @Override
+    public String module() {
+        return moduleOf(config, factory);
+    }
+
+    static String moduleOf(ServiceConfig config, ServiceFactory factory) {
+        return config.module().isEmpty() ? factory.defaultModule() : config.module();
+    }
+
+    @Override
+    public ServiceConfig config() {
+        return config;
+    }
+
+    @Override
+    public ServiceState state() {
+        return state;
+    }
+
+    ServiceFactory factory() {
+        return factory;
+    }
+
+    // ---- life cycle
+
+    @Override
+    public synchronized void start() {
+        if (state == ServiceState.RUNNING) {
+            return;
+        }
+        state = ServiceState.STARTING;
+        List<Binding> bindings = bindings();
+        for (Binding b : bindings) {
+            if (b.tls()) {
+                state = ServiceState.FAILED;
+                throw new ServiceException(
+                        name,
+                        "binding " + b + " asks for TLS, but TLS is not configured in this server "
+                                + "(no certificate provider is available); use a plain binding",
+                        null);
+            }
+        }
+        try {
+            protocol = Objects.requireNonNull(factory.create(new Context(this, kernel)), "protocol");
+        } catch (RuntimeException e) {
+            state = ServiceState.FAILED;
+            throw new ServiceException(name, "protocol " + type() + " failed to start: " + e.getMessage(), e);
+        }
+        connections = new DefaultChannelGroup(name, GlobalEventExecutor.INSTANCE);
+        shaper = newShaper(config.limits().bandwidthKbps());
+        try {
+            for (Binding b : bindings) {
+                listeners.add(bind(b));
+            }
+        } catch (RuntimeException e) {
+            closeEverything();
+            state = ServiceState.FAILED;
+            throw e;
+        }
+        startedAt = kernel.clock().instant();
+        alerts = new AlertMonitor(name, startedAt, sessions.sum(), traffic.total());
+        alertJob = kernel.scheduler()
+                .scheduleAtFixedRate(
+                        "alerts-" + name, Duration.ofMinutes(1), Duration.ofMinutes(1), this::evaluateAlerts);
+        state = ServiceState.RUNNING;
+        log.summary("service {} started, listening on {}", name, listening());
+        LOG.info("service {} listening on {}", name, listening());
+    }
+
+    private Channel bind(Binding b) {
+        InetSocketAddress address = Binding.ANY.equals(b.address())
+                ? new InetSocketAddress(b.port())
+                : new InetSocketAddress(literal(b.address()), b.port());
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(kernel.acceptors(), kernel.workers())
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new Admission());
+        ChannelFuture f = bootstrap.bind(address).awaitUninterruptibly();
+        if (!f.isSuccess()) {
+            Throwable cause = f.cause();
+            throw new ServiceException(
+                    name,
+                    "cannot listen on " + b + ": " + (cause == null ? "unknown error" : cause.getMessage()),
+                    cause);
+        }
+        return f.channel();
+    }
+
+    private static InetAddress literal(String address) {
+        try {
+            // Binding validated the text as an IP literal, so no name is looked up here.
+            return InetAddress.getByName(address);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The effective bindings: the explicit ones, else each port on each "all services" address. */
+    List<Binding> bindings() {
+        ServiceConfig c = config;
+        if (!c.bindings().isEmpty()) {
+            return c.bindings();
+        }
+        List<Integer> ports = c.ports().isEmpty() ? factory.defaultPorts() : c.ports();
+        List<Binding> out = new ArrayList<>();
+        for (String address : allAddresses) {
+            for (int port : ports) {
+                out.add(Binding.plain(address, port));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (state == ServiceState.STOPPED || state == ServiceState.FAILED) {
+            state = ServiceState.STOPPED;
+            return;
+        }
+        state = ServiceState.STOPPING;
+        closeEverything();
+        state = ServiceState.STOPPED;
+        log.summary("service {} stopped", name);
+        LOG.info("service {} stopped", name);
+    }
+
+    private void closeEverything() {
+        if (alertJob != null) {
+            alertJob.cancel();
+            alertJob = null;
+        }
+        for (Channel listener : listeners) {
+            listener.close().awaitUninterruptibly();
+        }
+        listeners.clear();
+        if (connections != null) {
+            connections.close().awaitUninterruptibly();
+        }
+        if (protocol != null) {
+            try {
+                protocol.close();
+            } catch (RuntimeException e) {
+                LOG.warn("service {}: protocol failed to close cleanly", name, e);
+            }
+            protocol = null;
+        }
+        GlobalTrafficShapingHandler s = shaper;
+        shaper = null;
+        if (s != null) {
+            s.release();
+        }
+        startedAt = null;
+    }
+
+    @Override
+    public synchronized void restart() {
+        stop();
+        start();
+    }
+
+    @Override
+    public synchronized List<InetSocketAddress> listening() {
+        List<InetSocketAddress> out = new ArrayList<>();
+        for (Channel c : listeners) {
+            out.add((InetSocketAddress) c.localAddress());
+        }
+        return out;
+    }
+
+    @Override
+    public ServiceStats stats() {
+        Instant since = startedAt;
+        Duration running = since == null
+                ? Duration.ZERO
+                : Duration.between(since, kernel.clock().instant());
+        return new ServiceStats(
+                name,
+                type(),
+                module(),
+                state,
+                running,
+                listening(),
+                current.get(),
+                sessions.sum(),
+                traffic.in.sum(),
+                traffic.out.sum(),
+                rejected.sum(),
+                log.level());
+    }
+
+    @Override
+    public void setLogLevel(LogLevel level) {
+        log.setLevel(level);
+    }
+
+    ActivityLog log() {
+        return log;
+    }
+
+    // ---- configuration updates
+
+    /** Whether going from the current configuration to {@code next} needs the listeners rebound. */
+    boolean needsRestart(ServiceConfig next, ServerConfig server) {
+        ServiceConfig c = config;
+        return !c.type().equals(next.type())
+                || !c.module().equals(next.module())
+                || c.enabled() != next.enabled()
+                || !c.ports().equals(next.ports())
+                || !c.bindings().equals(next.bindings())
+                || !allAddresses.equals(server.allAddresses());
+    }
+
+    /**
+     * Applies a new configuration of this service in place: access rule, trusted IPs, limits and log level take effect
+     * for the next connection. Listeners are not touched; {@link #needsRestart} says when they must be.
+     *
+     * @return whether anything changed
+     */
+    synchronized boolean update(ServiceConfig next, ServerConfig server) {
+        ServiceConfig before = config;
+        AccessRule beforeAccess = access;
+        AddressSet beforeTrusted = trusted;
+        config = next;
+        updateServerWide(server);
+        if (!before.logging().equals(next.logging())) {
+            log.setLevel(next.logging());
+        }
+        int kbps = next.limits().bandwidthKbps();
+        if (state == ServiceState.RUNNING && kbps != before.limits().bandwidthKbps()) {
+            GlobalTrafficShapingHandler s = shaper;
+            if (s != null && kbps > 0) {
+                s.configure(kbps * 1024L, kbps * 1024L);
+            } else {
+                shaper = newShaper(kbps);
+                if (s != null) {
+                    s.release();
+                }
+            }
+        }
+        return !before.equals(next)
+                || !String.valueOf(beforeAccess).equals(String.valueOf(access))
+                || !String.valueOf(beforeTrusted).equals(String.valueOf(trusted));
+    }
+
+    private void updateServerWide(ServerConfig server) {
+        this.allAddresses = server.allAddresses();
+        this.access = server.accessRule(name);
+        this.trusted = server.trusted();
+    }
+
+    private GlobalTrafficShapingHandler newShaper(int kbps) {
+        if (kbps <= 0) {
+            return null;
+        }
+        long bytes = kbps * 1024L;
+        return new GlobalTrafficShapingHandler(kernel.workers().next(), bytes, bytes, SHAPING_INTERVAL_MS);
+    }
+
+    // ---- alerts
+
+    void evaluateAlerts() {
+        AlertMonitor monitor = alerts;
+        if (monitor == null) {
+            return;
+        }
+        var limits = config.limits();
+        for (ServiceAlert alert : monitor.sample(
+                kernel.clock().instant(),
+                sessions.sum(),
+                traffic.total(),
+                limits.alertConnectionsMultiplier(),
+                limits.alertDataMultiplier())) {
+            LOG.warn(
+                    "service {}: {} rose to {} in the last minute against an average of {} (multiplier {})",
+                    name,
+                    alert.kind(),
+                    alert.lastMinute(),
+                    alert.fiveMinuteAverage(),
+                    alert.multiplier());
+            kernel.events().publish(alert);
+        }
+    }
+
+    // ---- admission
+
+    /** Admits or refuses each accepted connection before the protocol sees a byte. */
+    private final class Admission extends ChannelInitializer<SocketChannel> {
+        @Override
+        protected void initChannel(SocketChannel ch) {
+            InetAddress remote = ch.remoteAddress().getAddress();
+            ServiceProtocol p = protocol;
+            if (p == null) {
+                ch.close();
+                return;
+            }
+            if (!access.permits(remote)) {
+                refuse(ch, p, Refusal.ACCESS_DENIED, remote);
+                return;
+            }
+            if (!acquire(config.limits().maxIncoming())) {
+                refuse(ch, p, Refusal.TOO_MANY_CONNECTIONS, remote);
+                return;
+            }
+            sessions.increment();
+            ch.closeFuture().addListener(f -> {
+                current.decrementAndGet();
+                log.summary("{} disconnected", remote.getHostAddress());
+            });
+            connections.add(ch);
+            ch.pipeline().addLast("icewarp-traffic", traffic);
+            GlobalTrafficShapingHandler s = shaper;
+            if (s != null && !trusted.contains(remote)) {
+                ch.pipeline().addLast("icewarp-bandwidth", s);
+            }
+            log.summary("{} connected to {}", remote.getHostAddress(), ch.localAddress());
+            try {
+                p.initChannel(ch);
+            } catch (RuntimeException e) {
+                LOG.error("service {}: protocol failed to set up a connection from {}", name, remote, e);
+                ch.close();
+            }
+        }
+
+        private boolean acquire(int max) {
+            while (true) {
+                int n = current.get();
+                if (max > 0 && n >= max) {
+                    return false;
+                }
+                if (current.compareAndSet(n, n + 1)) {
+                    return true;
+                }
+            }
+        }
+
+        private void refuse(SocketChannel ch, ServiceProtocol p, Refusal why, InetAddress remote) {
+            rejected.increment();
+            log.summary("{} refused: {}", remote.getHostAddress(), why);
+            Optional<String> text;
+            try {
+                text = p.refusal(why);
+            } catch (RuntimeException e) {
+                LOG.error("service {}: protocol failed to word a refusal", name, e);
+                text = Optional.empty();
+            }
+            if (text.isPresent()) {
+                ch.writeAndFlush(Unpooled.copiedBuffer(text.get(), StandardCharsets.US_ASCII))
+                        .addListener(ChannelFutureListener.CLOSE);
+            } else {
+                ch.close();
+            }
+        }
+    }
+}

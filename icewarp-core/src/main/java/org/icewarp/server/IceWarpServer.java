@@ -1,0 +1,370 @@
+package org.icewarp.server;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import org.icewarp.core.config.ConfigLoader;
+import org.icewarp.core.config.ConfigurationException;
+import org.icewarp.core.config.ServerConfig;
+import org.icewarp.core.event.EventBus;
+import org.icewarp.core.event.ServerStarted;
+import org.icewarp.core.event.ServerStopped;
+import org.icewarp.core.event.SettingsChanged;
+import org.icewarp.core.event.SettingsRejected;
+import org.icewarp.core.internal.ConfigWatcher;
+import org.icewarp.core.internal.DefaultServiceRegistry;
+import org.icewarp.core.internal.Kernel;
+import org.icewarp.core.schedule.Scheduler;
+import org.icewarp.core.service.ServiceException;
+import org.icewarp.core.service.ServiceFactory;
+import org.icewarp.core.service.ServiceRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server an application embeds: configuration, the services found on the class path, and the kernel that runs
+ * them.
+ *
+ * <pre>{@code
+ * try (IceWarpServer server = IceWarpServer.builder()
+ *         .config(ServerConfig.builder()
+ *                 .service(ServiceConfig.builder("daytime").ports(0).build())
+ *                 .build())
+ *         .build()) {
+ *     server.start();
+ *     int port = server.services().require("daytime").listening().get(0).getPort();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Service types are found with {@link ServiceLoader} ({@link ServiceFactory}) and from {@link
+ * Builder#serviceFactory}. A server built from a configuration file watches it and applies changes while running;
+ * an invalid file is rejected, logged and announced as {@link SettingsRejected}, and the running configuration stays.
+ *
+ * <p>{@link #start()} and {@link #stop()} may alternate; {@link #close()} stops for good. Thread-safe.
+ */
+public final class IceWarpServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IceWarpServer.class);
+
+    private final Optional<Path> configFile;
+    private final ServerConfig initialConfig;
+    private final Path dataDirectory;
+    private final Clock clock;
+    private final int ioThreads;
+    private final int blockingThreads;
+    private final int blockingQueue;
+    private final Map<String, ServiceFactory> factories;
+
+    private Kernel kernel;
+    private DefaultServiceRegistry registry;
+    private volatile ServerConfig config;
+    private ConfigWatcher watcher;
+    private boolean closed;
+
+    private IceWarpServer(Builder b) {
+        this.configFile = Optional.ofNullable(b.configFile);
+        this.initialConfig = b.config;
+        this.dataDirectory = b.dataDirectory;
+        this.clock = b.clock;
+        this.ioThreads = b.ioThreads;
+        this.blockingThreads = b.blockingThreads;
+        this.blockingQueue = b.blockingQueue;
+        this.factories = discover(b);
+    }
+
+    private static Map<String, ServiceFactory> discover(Builder b) {
+        Map<String, ServiceFactory> found = new LinkedHashMap<>();
+        for (ServiceFactory f : ServiceLoader.load(ServiceFactory.class, b.classLoader)) {
+            add(found, f);
+        }
+        for (ServiceFactory f : b.extraFactories) {
+            add(found, f);
+        }
+        return found;
+    }
+
+    private static void add(Map<String, ServiceFactory> found, ServiceFactory f) {
+        ServiceFactory before = found.putIfAbsent(f.type(), f);
+        if (before != null && before.getClass() != f.getClass()) {
+            throw new IllegalStateException("two service factories claim type '" + f.type() + "': "
+                    + before.getClass().getName() + " and " + f.getClass().getName());
+        }
+    }
+
+    /** A builder; with no options the server runs every service type at its defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads the configuration (from the file, if the server has one), binds every enabled service and starts watching
+     * the file.
+     *
+     * @throws ConfigurationException naming the key and value when the configuration is invalid
+     * @throws ServiceException when a service cannot start; nothing stays running
+     * @throws IllegalStateException when already running or closed
+     */
+    public synchronized void start() {
+        if (closed) {
+            throw new IllegalStateException("the server is closed");
+        }
+        if (kernel != null) {
+            throw new IllegalStateException("the server is already running");
+        }
+        ServerConfig effective = DefaultServiceRegistry.effective(readConfig(), factories);
+        kernel = new Kernel(clock, dataDirectory, ioThreads, blockingThreads, blockingQueue);
+        try {
+            registry = new DefaultServiceRegistry(kernel, factories, effective);
+            registry.startEnabled();
+        } catch (RuntimeException e) {
+            kernel.close();
+            kernel = null;
+            registry = null;
+            throw e;
+        }
+        config = effective;
+        configFile.ifPresent(this::watch);
+        kernel.events().publish(new ServerStarted(clock.instant()));
+        LOG.info("server started with services {}", runningNames());
+    }
+
+    private List<String> runningNames() {
+        return registry.services().stream()
+                .filter(s -> s.state() == org.icewarp.core.service.ServiceState.RUNNING)
+                .map(s -> s.name())
+                .toList();
+    }
+
+    private ServerConfig readConfig() {
+        if (configFile.isEmpty()) {
+            return initialConfig;
+        }
+        return ConfigLoader.forFile(configFile.get())
+                .knownServices(factories.keySet())
+                .load();
+    }
+
+    private void watch(Path file) {
+        Duration every = config.reloadInterval();
+        watcher = new ConfigWatcher(file);
+        if (every.isZero()) {
+            return;
+        }
+        kernel.scheduler().scheduleAtFixedRate("config-reload", every, every, () -> {
+            if (watcher.changed()) {
+                LOG.info("configuration file {} changed; reloading", file);
+                try {
+                    reload();
+                } catch (ConfigurationException e) {
+                    // reload() has logged and announced it
+                }
+            }
+        });
+    }
+
+    /**
+     * Reads the configuration file again and applies it. Services whose listeners change restart; the others get
+     * their access rule, limits and log level in place.
+     *
+     * @throws ConfigurationException when the file is invalid; the running configuration stays
+     * @throws IllegalStateException when not running or without a configuration file
+     */
+    public void reload() {
+        Path file = configFile.orElseThrow(() -> new IllegalStateException("the server has no configuration file"));
+        ServerConfig next;
+        try {
+            next = DefaultServiceRegistry.effective(readConfig(), factories);
+        } catch (ConfigurationException e) {
+            LOG.error("configuration {} rejected, the running configuration stays: {}", file, e.getMessage());
+            events().publish(new SettingsRejected(clock.instant(), file.toString(), e.getMessage()));
+            throw e;
+        }
+        apply(next);
+    }
+
+    /**
+     * Replaces the configuration of the running server, as a reload of the file would.
+     *
+     * @throws ConfigurationException when a configured service type does not exist; nothing changes
+     */
+    public synchronized void apply(ServerConfig next) {
+        Objects.requireNonNull(next, "next");
+        requireRunning();
+        ServerConfig effective = DefaultServiceRegistry.effective(next, factories);
+        DefaultServiceRegistry.Changes changes = registry.apply(effective);
+        config = effective;
+        LOG.info("configuration applied: restarted {}, updated {}", changes.restarted(), changes.updated());
+        kernel.events().publish(new SettingsChanged(clock.instant(), changes.restarted(), changes.updated()));
+    }
+
+    /** Stops every service and releases threads; the server may be started again. Does nothing when not running. */
+    public synchronized void stop() {
+        if (kernel == null) {
+            return;
+        }
+        registry.stopAll();
+        kernel.events().publish(new ServerStopped(clock.instant()));
+        kernel.close();
+        kernel = null;
+        LOG.info("server stopped");
+    }
+
+    /** Stops the server for good. */
+    @Override
+    public synchronized void close() {
+        stop();
+        closed = true;
+    }
+
+    /** Whether the server is running. */
+    public synchronized boolean isRunning() {
+        return kernel != null;
+    }
+
+    /**
+     * The services of the running server.
+     *
+     * @throws IllegalStateException when not running
+     */
+    public synchronized ServiceRegistry services() {
+        requireRunning();
+        return registry;
+    }
+
+    /** The event bus of the running server. */
+    public synchronized EventBus events() {
+        requireRunning();
+        return kernel.events();
+    }
+
+    /** The scheduler of the running server. */
+    public synchronized Scheduler scheduler() {
+        requireRunning();
+        return kernel.scheduler();
+    }
+
+    /** The configuration in force, with every service type completed at its defaults. */
+    public ServerConfig config() {
+        ServerConfig c = config;
+        if (c == null) {
+            throw new IllegalStateException("the server has not been started");
+        }
+        return c;
+    }
+
+    /** The configuration file, if the server was built from one. */
+    public Optional<Path> configFile() {
+        return configFile;
+    }
+
+    /** The data directory (mail, queue, logs, temp). */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** The service types found, by type name. */
+    public List<String> serviceTypes() {
+        return List.copyOf(factories.keySet());
+    }
+
+    private void requireRunning() {
+        if (kernel == null) {
+            throw new IllegalStateException("the server is not running");
+        }
+    }
+
+    /** Builds an {@link IceWarpServer}; each option is validated when set. */
+    public static final class Builder {
+        private ServerConfig config = ServerConfig.defaults();
+        private Path configFile;
+        private Path dataDirectory = Path.of("data").toAbsolutePath();
+        private Clock clock = Clock.systemUTC();
+        private int ioThreads;
+        private int blockingThreads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        private int blockingQueue = 10_000;
+        private ClassLoader classLoader = IceWarpServer.class.getClassLoader();
+        private final java.util.List<ServiceFactory> extraFactories = new java.util.ArrayList<>();
+
+        private Builder() {}
+
+        /** The configuration, built in code; default: every service type at its defaults. */
+        public Builder config(ServerConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+            this.configFile = null;
+            return this;
+        }
+
+        /** A YAML configuration file, read at start and watched for changes while running. */
+        public Builder configFile(Path file) {
+            this.configFile = Objects.requireNonNull(file, "configFile");
+            return this;
+        }
+
+        /** The data directory; default {@code ./data}. */
+        public Builder dataDirectory(Path directory) {
+            this.dataDirectory =
+                    Objects.requireNonNull(directory, "dataDirectory").toAbsolutePath();
+            return this;
+        }
+
+        /** The clock every component takes time from; default UTC system clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Event loop threads for connections; default 0, Netty's choice (twice the cores). */
+        public Builder ioThreads(int threads) {
+            if (threads < 0) {
+                throw new IllegalArgumentException("ioThreads must not be negative, was " + threads);
+            }
+            this.ioThreads = threads;
+            return this;
+        }
+
+        /** Threads for blocking work (storage, DNS, hashing); default twice the cores, at least 4. */
+        public Builder blockingThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("blockingThreads must be at least 1, was " + threads);
+            }
+            this.blockingThreads = threads;
+            return this;
+        }
+
+        /** Blocking tasks queued before new ones are rejected; default 10,000. */
+        public Builder blockingQueue(int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("blockingQueue must be at least 1, was " + capacity);
+            }
+            this.blockingQueue = capacity;
+            return this;
+        }
+
+        /** The class loader searched for {@link ServiceFactory} implementations. */
+        public Builder classLoader(ClassLoader loader) {
+            this.classLoader = Objects.requireNonNull(loader, "classLoader");
+            return this;
+        }
+
+        /** Adds a service type without {@code META-INF/services} (tests, or types created in code). */
+        public Builder serviceFactory(ServiceFactory factory) {
+            extraFactories.add(Objects.requireNonNull(factory, "factory"));
+            return this;
+        }
+
+        /**
+         * Builds the server (nothing is bound until {@link IceWarpServer#start()}).
+         *
+         * @throws IllegalStateException when two service factories claim the same type
+         */
+        public IceWarpServer build() {
+            return new IceWarpServer(this);
+        }
+    }
+}

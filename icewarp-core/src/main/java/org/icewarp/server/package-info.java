@@ -1,0 +1,2 @@
+/** The facade an application embeds: {@link org.icewarp.server.IceWarpServer}. */
+package org.icewarp.server;
