@@ -8,6 +8,8 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -29,8 +31,12 @@ final class DaytimeProtocol implements ServiceProtocol {
         this.log = log;
     }
 
+    private static final ZoneId UTC = ZoneId.of("UTC");
+
     static String line(Clock clock) {
-        return ZonedDateTime.now(clock).format(FORMAT) + "\r\n";
+        // The kernel's default clock is in ZoneOffset.UTC, whose short name is "Z"; say "UTC" instead.
+        ZoneId zone = ZoneOffset.UTC.equals(clock.getZone()) ? UTC : clock.getZone();
+        return ZonedDateTime.now(clock).withZoneSameInstant(zone).format(FORMAT) + "\r\n";
     }
 
     @Override
