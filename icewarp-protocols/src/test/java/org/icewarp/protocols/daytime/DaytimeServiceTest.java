@@ -42,7 +42,10 @@ class DaytimeServiceTest {
 
     private static byte[] query(Service daytime) throws IOException {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", daytime.listening().get(0).getPort()), 5000);
+            s.connect(
+                    new InetSocketAddress(
+                            "127.0.0.1", daytime.listening().get(0).getPort()),
+                    5000);
             s.setSoTimeout(10_000);
             return s.getInputStream().readAllBytes();
         }
@@ -53,7 +56,8 @@ class DaytimeServiceTest {
         Service daytime = start(ServiceConfig.builder("daytime").ports(0).build());
         String answer = new String(query(daytime), StandardCharsets.US_ASCII);
         assertThat(answer).isEqualTo("Monday, November 23, 2026 13:05:09-UTC\r\n");
-        assertThat(ZonedDateTime.parse(answer.strip(), DaytimeProtocol.FORMAT).toInstant()).isEqualTo(NOW);
+        assertThat(ZonedDateTime.parse(answer.strip(), DaytimeProtocol.FORMAT).toInstant())
+                .isEqualTo(NOW);
         assertThat(daytime.stats().totalSessions()).isEqualTo(1);
         assertThat(daytime.stats().bytesOut()).isEqualTo(answer.length());
     }
