@@ -185,12 +185,13 @@ public final class ServerConfig {
 
         private Builder() {}
 
-        /** The load-balancing server ID (letters and digits, at most 8); default none. */
+        /** The load-balancing server ID (at most 2 letters or digits, the seed's limit); default none. */
         public Builder serverId(String serverId) {
             Objects.requireNonNull(serverId, "serverId");
-            if (!serverId.matches("[A-Za-z0-9]{0,8}")) {
-                throw new IllegalArgumentException("serverId '" + serverId
-                        + "' must be at most 8 letters or digits (it becomes part of file names)");
+            if (!serverId.matches("[A-Za-z0-9]{0,2}")) {
+                throw new IllegalArgumentException(
+                        "serverId '" + serverId
+                                + "' must be at most 2 letters or digits (the seed: it prefixes every message and log file name)");
             }
             this.serverId = serverId;
             return this;
