@@ -155,7 +155,7 @@ final class MemoryAccountStore implements AccountStore {
     // ---- accounts and groups
 
     private void requireDomain(EmailAddress address) {
-        if (!domains.containsKey(address.domain())) {
+        if (!domainIndex.containsKey(address.domain())) {
             throw new NotFoundException("domain '" + address.domain() + "' does not exist");
         }
     }
