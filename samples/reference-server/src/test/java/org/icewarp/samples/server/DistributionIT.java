@@ -84,7 +84,7 @@ class DistributionIT {
     void startServesDaytimeWritesTheActivityLogAndStopsCleanlyOnSigterm() throws Exception {
         Path data = temp.resolve("data");
         Map<String, String> env = onLoopbackWithAFreePort();
-        env.put("ICEWARP_SYSTEM_SERVER_ID", "it1");
+        env.put("ICEWARP_SYSTEM_SERVER_ID", "i1");
         try (LauncherProcess server = LauncherProcess.start(
                 LAUNCHER, env, "start", "--config", shippedConfiguration().toString(), "--data", data.toString())) {
             server.awaitOutputLine(l -> l.contains("ready"));
@@ -110,7 +110,7 @@ class DistributionIT {
                             .isPresent());
             assertThat(daytimeLog(logs).orElseThrow().getFileName().toString())
                     .as("d, the server ID, the date, the counter")
-                    .matches("dit1\\d{8}-00\\.log");
+                    .matches("di1\\d{8}-00\\.log");
 
             server.terminate();
             int exit = server.awaitExit();

@@ -16,13 +16,13 @@ import java.util.regex.Pattern;
  * <p>The counter has at least two digits; a day that needs more than 100 files goes on with {@code -100}.
  *
  * @param letter the log type, {@code a} to {@code z}
- * @param serverId the load-balancing server ID, up to 8 letters or digits, or {@code ""}
+ * @param serverId the load-balancing server ID, at most 2 letters or digits (the seed's limit), or {@code ""}
  * @param date the day the file holds
  * @param counter 0 for the day's first file, one more for each rotation by size
  */
 record LogFileName(char letter, String serverId, LocalDate date, int counter) {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT);
-    private static final Pattern SERVER_ID = Pattern.compile("[A-Za-z0-9]{0,8}");
+    private static final Pattern SERVER_ID = Pattern.compile("[A-Za-z0-9]{0,2}");
 
     /** Validates the fields. */
     LogFileName {
@@ -43,7 +43,7 @@ record LogFileName(char letter, String serverId, LocalDate date, int counter) {
     static void requireServerId(String serverId) {
         Objects.requireNonNull(serverId, "serverId");
         if (!SERVER_ID.matcher(serverId).matches()) {
-            throw new IllegalArgumentException("serverId must be at most 8 letters or digits, was '" + serverId + "'");
+            throw new IllegalArgumentException("serverId must be at most 2 letters or digits, was '" + serverId + "'");
         }
     }
 

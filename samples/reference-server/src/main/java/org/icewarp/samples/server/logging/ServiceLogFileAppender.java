@@ -107,7 +107,7 @@ public class ServiceLogFileAppender extends UnsynchronizedAppenderBase<ILoggingE
         return directory;
     }
 
-    /** The load-balancing server ID in the file names: up to 8 letters or digits; default none. */
+    /** The load-balancing server ID in the file names: at most 2 letters or digits, as in the configuration. */
     public void setServerId(String serverId) {
         this.serverId = serverId == null ? "" : serverId.trim();
     }

@@ -66,7 +66,7 @@ class ShippedLogbackConfigurationTest {
 
     @Test
     void activityLinesGoOnlyToTheServiceFileAndServerWarningsToTheGeneralFile() throws Exception {
-        configure(Map.of("icewarp.data", data.toString(), "icewarp.server.id", "ref1"));
+        configure(Map.of("icewarp.data", data.toString(), "icewarp.server.id", "r1"));
 
         context.getLogger("icewarp.log.daytime").info("127.0.0.1 connected");
         context.getLogger("org.icewarp.server.IceWarpServer").info("server started");
@@ -74,8 +74,8 @@ class ShippedLogbackConfigurationTest {
 
         List<String> files = logFiles();
         assertThat(files).hasSize(2);
-        assertThat(files.get(0)).matches("dref1\\d{8}-00\\.log");
-        assertThat(files.get(1)).matches("eref1\\d{8}-00\\.log");
+        assertThat(files.get(0)).matches("dr1\\d{8}-00\\.log");
+        assertThat(files.get(1)).matches("er1\\d{8}-00\\.log");
         assertThat(Files.readString(data.resolve("logs").resolve(files.get(0)), StandardCharsets.UTF_8))
                 .contains("127.0.0.1 connected");
         assertThat(Files.readString(data.resolve("logs").resolve(files.get(1)), StandardCharsets.UTF_8))
