@@ -265,7 +265,7 @@ class PatternsTest {
         private final InvalidAccessEntryException thrown;
 
         InvalidAccessEntryExceptionAssert(ThrowingCallable call) {
-            this.thrown = (InvalidAccessEntryException) assertThatThrownBy(call)
+            this.thrown = assertThatThrownBy(call)
                     .isInstanceOf(InvalidAccessEntryException.class)
                     .asInstanceOf(type(InvalidAccessEntryException.class))
                     .actual();

@@ -1,7 +1,6 @@
 package org.icewarp.core.access;
 
 import java.math.BigInteger;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Locale;
@@ -243,7 +242,7 @@ final class RandomEntries {
                     bytes[2 * i] = (byte) (groups[i] >>> 8);
                     bytes[2 * i + 1] = (byte) groups[i];
                 }
-                return ((Inet6Address) TestAddresses.ipv6(bytes)).getHostAddress();
+                return TestAddresses.ipv6(bytes).getHostAddress();
             }
             case 1: {
                 StringBuilder text = new StringBuilder();
