@@ -29,6 +29,9 @@ public record AccessRule(boolean restrict, Type type, AddressSet addresses) {
     /**
      * Creates a rule.
      *
+     * @param restrict whether the rule applies
+     * @param type grant or deny; must not be null
+     * @param addresses the listed addresses; must not be null
      * @throws NullPointerException if {@code type} or {@code addresses} is null
      */
     public AccessRule {

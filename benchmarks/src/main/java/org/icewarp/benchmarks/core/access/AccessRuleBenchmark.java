@@ -73,7 +73,11 @@ public class AccessRuleBenchmark extends BenchmarkBase {
         }
     }
 
-    /** Checks the eight addresses; returns how many are permitted so the work cannot be optimised away. */
+    /**
+     * Checks the eight addresses.
+     *
+     * @return how many are permitted, returned so that JMH consumes it and the work cannot be optimised away
+     */
     @Benchmark
     public int permits() {
         int permitted = 0;
