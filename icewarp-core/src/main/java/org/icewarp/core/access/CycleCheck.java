@@ -1,22 +1,27 @@
 package org.icewarp.core.access;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Finds a cycle among pattern references by depth-first search, visiting patterns in name order so the reported path
- * is the same on every run. Recursion depth is bounded by the length of the longest reference chain.
+ * is the same on every run. The search keeps its own stack, so however deeply patterns nest, a configuration cannot
+ * overflow the thread's stack.
  */
 final class CycleCheck {
 
     private final Map<String, Patterns.Definition> definitions;
     private final Map<String, List<Patterns.Reference>> references;
     private final Set<String> finished = new HashSet<>();
-    private final List<String> path = new ArrayList<>();
+
+    /** The patterns on the current path, outermost first, and where each is on it. */
+    private final List<Frame> path = new ArrayList<>();
+
+    private final Map<String, Integer> positionOnPath = new HashMap<>();
 
     CycleCheck(Map<String, Patterns.Definition> definitions, Map<String, List<Patterns.Reference>> references) {
         this.definitions = definitions;
@@ -26,30 +31,45 @@ final class CycleCheck {
     /** @throws InvalidAccessEntryException naming the reference that closes the first cycle found */
     void run() {
         for (String key : definitions.keySet()) {
-            visit(key);
-        }
-    }
-
-    private void visit(String key) {
-        if (finished.contains(key)) {
-            return;
-        }
-        path.add(key);
-        for (Patterns.Reference reference : references.get(key)) {
-            int start = path.indexOf(reference.targetKey());
-            if (start >= 0) {
-                throw cycle(key, reference, path.subList(start, path.size()));
+            if (!finished.contains(key)) {
+                search(key);
             }
-            visit(reference.targetKey());
         }
-        path.remove(path.size() - 1);
-        finished.add(key);
     }
 
-    private InvalidAccessEntryException cycle(String from, Patterns.Reference closing, List<String> loop) {
-        String shown = loop.stream().map(this::display).collect(Collectors.joining(" -> "))
-                + " -> "
-                + display(closing.targetKey());
+    private void search(String start) {
+        enter(start);
+        while (!path.isEmpty()) {
+            Frame frame = path.get(path.size() - 1);
+            if (frame.next < frame.references.size()) {
+                Patterns.Reference reference = frame.references.get(frame.next++);
+                Integer position = positionOnPath.get(reference.targetKey());
+                if (position != null) {
+                    throw cycle(frame.key, reference, position);
+                }
+                if (!finished.contains(reference.targetKey())) {
+                    enter(reference.targetKey());
+                }
+            } else {
+                path.remove(path.size() - 1);
+                positionOnPath.remove(frame.key);
+                finished.add(frame.key);
+            }
+        }
+    }
+
+    private void enter(String key) {
+        positionOnPath.put(key, path.size());
+        path.add(new Frame(key, references.get(key)));
+    }
+
+    private InvalidAccessEntryException cycle(String from, Patterns.Reference closing, int start) {
+        List<String> names = new ArrayList<>();
+        for (Frame frame : path.subList(start, path.size())) {
+            names.add(definitions.get(frame.key).name());
+        }
+        names.add(definitions.get(closing.targetKey()).name());
+        String shown = PatternPath.show(names);
         return new InvalidAccessEntryException(
                 closing.text(),
                 "Invalid pattern reference '" + closing.text() + "' in pattern " + display(from)
@@ -58,5 +78,17 @@ final class CycleCheck {
 
     private String display(String key) {
         return "[" + definitions.get(key).name() + "]";
+    }
+
+    /** A pattern on the path and how many of its references have been followed. */
+    private static final class Frame {
+        final String key;
+        final List<Patterns.Reference> references;
+        int next;
+
+        Frame(String key, List<Patterns.Reference> references) {
+            this.key = key;
+            this.references = references;
+        }
     }
 }

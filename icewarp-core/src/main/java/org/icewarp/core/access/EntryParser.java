@@ -1,5 +1,7 @@
 package org.icewarp.core.access;
 
+import java.util.function.Supplier;
+
 /**
  * Turns one trimmed, non-reference entry into an {@link AddressEntry}, or throws an {@link
  * InvalidAccessEntryException} that quotes it. Entries with a {@code ':'} are IPv6, the rest IPv4; anything else
@@ -13,15 +15,15 @@ final class EntryParser {
      * Parses {@code entry}.
      *
      * @param entry the trimmed entry text
-     * @param context where the entry came from, for the message: empty for the access list itself, or for example
-     *     {@code " in pattern [Firewall]"}
+     * @param context where the entry came from, asked for only if the entry is malformed: empty for the access list
+     *     itself, or for example {@code " in pattern [Firewall]"}
      */
-    static AddressEntry parse(String entry, String context) {
+    static AddressEntry parse(String entry, Supplier<String> context) {
         try {
             return parse(entry);
         } catch (EntrySyntaxException e) {
             throw new InvalidAccessEntryException(
-                    entry, "Invalid access entry '" + entry + "'" + context + ": " + e.reason());
+                    entry, "Invalid access entry '" + entry + "'" + context.get() + ": " + e.reason());
         }
     }
 

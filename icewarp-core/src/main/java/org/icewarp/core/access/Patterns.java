@@ -157,7 +157,7 @@ public final class Patterns {
                         item, "Invalid pattern item '" + item + "'" + context + ": the item is blank");
             }
             for (String segment : Segments.split(item)) {
-                Optional<String> target = Segments.referencedName(segment, context);
+                Optional<String> target = Segments.referencedName(segment, () -> context);
                 if (target.isPresent()) {
                     if (!byKey.containsKey(key(target.get()))) {
                         throw new InvalidAccessEntryException(

@@ -3,6 +3,7 @@ package org.icewarp.core.access;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The list syntax shared by access lists and pattern items: entries separated by {@code ';'}, whitespace around each
@@ -35,22 +36,24 @@ final class Segments {
      * trimmed.
      *
      * @param segment a trimmed entry
-     * @param context where the entry came from, for the message (see {@link EntryParser#parse(String, String)})
+     * @param context where the entry came from, asked for only on error (see {@link EntryParser#parse(String,
+     *     Supplier)})
      * @throws InvalidAccessEntryException for {@code []} or a name that holds a bracket
      */
-    static Optional<String> referencedName(String segment, String context) {
+    static Optional<String> referencedName(String segment, Supplier<String> context) {
         if (segment.length() < 2 || segment.charAt(0) != '[' || segment.charAt(segment.length() - 1) != ']') {
             return Optional.empty();
         }
         String name = segment.substring(1, segment.length() - 1).strip();
         if (name.isEmpty()) {
             throw new InvalidAccessEntryException(
-                    segment, "Invalid pattern reference '" + segment + "'" + context + ": the pattern name is empty");
+                    segment,
+                    "Invalid pattern reference '" + segment + "'" + context.get() + ": the pattern name is empty");
         }
         if (name.indexOf('[') >= 0 || name.indexOf(']') >= 0) {
             throw new InvalidAccessEntryException(
                     segment,
-                    "Invalid pattern reference '" + segment + "'" + context
+                    "Invalid pattern reference '" + segment + "'" + context.get()
                             + ": a pattern name cannot hold '[' or ']'");
         }
         return Optional.of(name);

@@ -91,6 +91,19 @@ class InvalidAccessEntryTest {
                 .isEqualTo(entry);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            1.2.3   | Invalid access entry '1.2.3': expected 4 dot-separated octets, found 3
+            [Nope]  | Invalid access entry '[Nope]': there is no pattern named Nope
+            []      | Invalid pattern reference '[]': the pattern name is empty
+            [[A]]   | Invalid pattern reference '[[A]]': a pattern name cannot hold '[' or ']'
+            """)
+    void messageIsExactlyTheEntryAndTheReason(String entry, String message) {
+        assertThatThrownBy(() -> AddressSet.parse(entry, Patterns.empty()))
+                .isInstanceOf(InvalidAccessEntryException.class)
+                .hasMessage(message);
+    }
+
     @Test
     void offendingEntryIsNamedAmongValidOnesWithoutSurroundingWhitespace() {
         assertThatThrownBy(() -> AddressSet.parse("10.0.0.0/8;   1.2.3  ;127.0.0.1", Patterns.empty()))

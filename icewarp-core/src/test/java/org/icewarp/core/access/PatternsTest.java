@@ -222,6 +222,48 @@ class PatternsTest {
                 .messageContains("'[]'", "in pattern [A]", "empty");
     }
 
+    @Test
+    void messagesNameTheEntryThePatternAndThePathExactly() {
+        assertRejected(() -> Patterns.of(Map.of("A", List.of("[[B]]"), "B", List.of("1.1.1.1"))))
+                .messageIs("Invalid pattern reference '[[B]]' in pattern [A]: a pattern name cannot hold '[' or ']'");
+        assertRejected(() -> Patterns.of(Map.of("A", List.of("[ ]"))))
+                .messageIs("Invalid pattern reference '[ ]' in pattern [A]: the pattern name is empty");
+        assertRejected(() -> Patterns.of(Map.of("A", List.of("[B]"), "B", List.of("[A]"))))
+                .messageIs("Invalid pattern reference '[A]' in pattern [B]: patterns refer to each other in a cycle"
+                        + " [A] -> [B] -> [A]");
+        Patterns nested = Patterns.of(Map.of("Outer", List.of("[Inner]"), "Inner", List.of("1.2.3")));
+        assertRejected(() -> AddressSet.parse("[Outer]", nested))
+                .messageIs("Invalid access entry '1.2.3' in pattern [Inner] (reached through [Outer] -> [Inner]):"
+                        + " expected 4 dot-separated octets, found 3");
+        assertRejected(() -> AddressSet.parse("[Inner]", nested))
+                .messageIs("Invalid access entry '1.2.3' in pattern [Inner]: expected 4 dot-separated octets, found 3");
+    }
+
+    @Test
+    void deeplyNestedPatternsNeitherOverflowTheStackNorHideTheirEntries() {
+        Map<String, List<String>> chain = new HashMap<>();
+        for (int level = 0; level < 20_000; level++) {
+            chain.put("P" + level, List.of("[P" + (level + 1) + "]"));
+        }
+        chain.put("P20000", List.of("10.0.0.1"));
+
+        AddressSet set = AddressSet.parse("[P0]", Patterns.of(chain));
+
+        assertThat(set.contains(ip("10.0.0.1"))).isTrue();
+        assertThat(set.entryCount()).isEqualTo(1);
+        chain.put("P20000", List.of("1.2.3"));
+        Patterns broken = Patterns.of(chain);
+        assertRejected(() -> AddressSet.parse("[P0]", broken))
+                .messageIs("Invalid access entry '1.2.3' in pattern [P20000] (reached through [P0] -> [P1] -> [P2] ->"
+                        + " [P3] -> [P4] -> ... 19991 more ... -> [P19996] -> [P19997] -> [P19998] -> [P19999] ->"
+                        + " [P20000]): expected 4 dot-separated octets, found 3");
+        chain.put("P20000", List.of("[P0]"));
+        assertRejected(() -> Patterns.of(chain))
+                .messageIs("Invalid pattern reference '[P0]' in pattern [P20000]: patterns refer to each other in a"
+                        + " cycle [P0] -> [P1] -> [P2] -> [P3] -> [P4] -> ... 19992 more ... -> [P19997] -> [P19998]"
+                        + " -> [P19999] -> [P20000] -> [P0]");
+    }
+
     @ParameterizedTest(name = "\"{0}\"")
     @ValueSource(strings = {"", " ", "\t", " A", "A ", "[A", "A]", "A;B"})
     void malformedPatternNameIsRejected(String name) {
@@ -278,6 +320,11 @@ class PatternsTest {
 
         InvalidAccessEntryExceptionAssert messageContains(String... parts) {
             assertThat(thrown.getMessage()).contains(parts);
+            return this;
+        }
+
+        InvalidAccessEntryExceptionAssert messageIs(String message) {
+            assertThat(thrown.getMessage()).isEqualTo(message);
             return this;
         }
 
