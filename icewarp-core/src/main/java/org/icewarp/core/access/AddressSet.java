@@ -12,8 +12,8 @@ import java.util.Objects;
  * org.icewarp.core.access package documentation}.
  *
  * <p>Checking an address does not depend on how many entries the list has in any linear way: entries are merged into
- * sorted interval arrays searched by binary search, so a list of 10,000 entries costs a few more probes than a list of
- * ten. Only octet patterns with three or more wide restricted octets (such as {@code 1-100.1-100.1-100.*}) fall back to
+ * sorted interval arrays, and a lookup reads a 256-bucket index and binary-searches one bucket, so a list of 10,000
+ * entries costs a few more probes than a list of ten. Only octet patterns with three or more wide restricted octets (such as {@code 1-100.1-100.1-100.*}) fall back to
  * a bitset scan that costs one step per 64 such patterns. Names are never resolved: the set holds addresses only.
  *
  * <p>An IPv4-mapped IPv6 address ({@code ::ffff:a.b.c.d}) is the IPv4 address {@code a.b.c.d}, both when it is checked

@@ -6,8 +6,9 @@ import java.util.Arrays;
  * Sorted, disjoint, non-adjacent IPv4 intervals in one {@link OctetOrder}, searched by binary search.
  *
  * <p>Bounds are stored with the sign bit flipped, so that signed {@code int} comparison orders them as unsigned
- * addresses and {@link Arrays#binarySearch(int[], int)} can be used directly. A lookup costs one reordering of the
- * address (four shifts) and about log2(n) probes; it does not allocate.
+ * addresses and {@link Arrays#binarySearch(int[], int, int, int)} can be used directly. A lookup costs one reordering
+ * of the address (four shifts), one read of a {@link BucketIndex} and a binary search within one bucket; it does not
+ * allocate.
  */
 final class Ipv4Layer {
 
@@ -17,6 +18,7 @@ final class Ipv4Layer {
     private final int shift3;
     private final int[] firsts;
     private final int[] lasts;
+    private final BucketIndex index;
 
     Ipv4Layer(OctetOrder order, int[] firsts, int[] lasts) {
         this.shift0 = 24 - 8 * order.first();
@@ -25,6 +27,11 @@ final class Ipv4Layer {
         this.shift3 = 24 - 8 * order.fourth();
         this.firsts = firsts;
         this.lasts = lasts;
+        long[] keys = new long[firsts.length];
+        for (int i = 0; i < firsts.length; i++) {
+            keys[i] = ((firsts[i] ^ Integer.MIN_VALUE) & 0xFFFF_FFFFL) << 32;
+        }
+        this.index = new BucketIndex(keys);
     }
 
     boolean contains(int address) {
@@ -32,12 +39,13 @@ final class Ipv4Layer {
                 | ((address >>> shift1) & 0xFF) << 16
                 | ((address >>> shift2) & 0xFF) << 8
                 | ((address >>> shift3) & 0xFF);
+        long range = index.range((reordered & 0xFFFF_FFFFL) << 32);
         int key = reordered ^ Integer.MIN_VALUE;
-        int index = Arrays.binarySearch(firsts, key);
-        if (index >= 0) {
+        int found = Arrays.binarySearch(firsts, (int) (range >>> 32), (int) range, key);
+        if (found >= 0) {
             return true;
         }
-        int candidate = -index - 2; // the last interval that starts below the key
+        int candidate = -found - 2; // the last interval that starts below the key
         return candidate >= 0 && key <= lasts[candidate];
     }
 

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Sorted, disjoint, non-adjacent IPv6 intervals searched by binary search. Each bound is two longs with the sign bit
- * flipped, so signed comparison of (high, low) orders them as unsigned 128-bit numbers. A lookup costs about log2(n)
- * probes and does not allocate.
+ * flipped, so signed comparison of (high, low) orders them as unsigned 128-bit numbers. A lookup reads a {@link
+ * BucketIndex} over the first 64 bits and binary-searches one bucket; it does not allocate.
  */
 final class Ipv6Intervals {
 
@@ -17,12 +17,18 @@ final class Ipv6Intervals {
     private final long[] firstLows;
     private final long[] lastHighs;
     private final long[] lastLows;
+    private final BucketIndex index;
 
     private Ipv6Intervals(long[] firstHighs, long[] firstLows, long[] lastHighs, long[] lastLows) {
         this.firstHighs = firstHighs;
         this.firstLows = firstLows;
         this.lastHighs = lastHighs;
         this.lastLows = lastLows;
+        long[] keys = new long[firstHighs.length];
+        for (int i = 0; i < firstHighs.length; i++) {
+            keys[i] = firstHighs[i] ^ Long.MIN_VALUE;
+        }
+        this.index = new BucketIndex(keys);
     }
 
     /** Sorts and merges {@code ranges}. */
@@ -67,9 +73,10 @@ final class Ipv6Intervals {
     boolean contains(long high, long low) {
         long h = high ^ Long.MIN_VALUE;
         long l = low ^ Long.MIN_VALUE;
-        int from = 0;
-        int to = firstHighs.length - 1;
-        int candidate = -1; // the last interval that starts at or below the address
+        long range = index.range(high);
+        int from = (int) (range >>> 32);
+        int to = (int) range - 1;
+        int candidate = from - 1; // the last interval that starts at or below the address
         while (from <= to) {
             int middle = (from + to) >>> 1;
             long firstHigh = firstHighs[middle];

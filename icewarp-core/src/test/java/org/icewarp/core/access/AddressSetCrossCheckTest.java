@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,6 +79,61 @@ class AddressSetCrossCheckTest {
                 .as("uses the bitset fallback")
                 .isTrue();
         assertAgrees(set, entries, random, 20000);
+    }
+
+    @Test
+    void entriesCrowdedIntoOneBlockAgreeWithLinearScan() {
+        // All IPv4 entries in 10.0.0.0/8 and all IPv6 entries in 2001:db8::/32: the top bits are the same for every
+        // entry, and addresses just outside the blocks must still be told apart.
+        Random random = new Random(31);
+        List<ReferenceEntry> entries = new ArrayList<>();
+        BigInteger block = new BigInteger("20010db8", 16).shiftLeft(96);
+        for (int i = 0; i < 2000; i++) {
+            long ipv4 = 0x0A00_0000L | random.nextInt(1 << 24);
+            BigInteger ipv6 = block.add(new BigInteger(96, random));
+            switch (i % 4) {
+                case 0 -> entries.add(new ReferenceEntry.Ipv4Span(dotted(ipv4), ipv4, ipv4));
+                case 1 -> {
+                    long last = Math.min(0x0AFF_FFFFL, ipv4 + random.nextInt(5000));
+                    entries.add(new ReferenceEntry.Ipv4Span(dotted(ipv4) + "-" + dotted(last), ipv4, last));
+                }
+                case 2 ->
+                    entries.add(new ReferenceEntry.Ipv6Span(
+                            ipv6.toString(16).replaceAll("(.{4})(?!$)", "$1:"), ipv6, ipv6));
+                default -> {
+                    BigInteger last = ipv6.add(BigInteger.valueOf(random.nextInt(1 << 20)));
+                    entries.add(new ReferenceEntry.Ipv6Span(
+                            ipv6.toString(16).replaceAll("(.{4})(?!$)", "$1:") + "-"
+                                    + last.toString(16).replaceAll("(.{4})(?!$)", "$1:"),
+                            ipv6,
+                            last));
+                }
+            }
+        }
+        entries.add(new ReferenceEntry.Ipv4Span("10.0.0.0", 0x0A00_0000L, 0x0A00_0000L));
+        entries.add(new ReferenceEntry.Ipv4Span("10.255.255.255", 0x0AFF_FFFFL, 0x0AFF_FFFFL));
+
+        AddressSet set = AddressSet.parse(join(entries), Patterns.empty());
+
+        RandomEntries addresses = new RandomEntries(32, 0);
+        assertAgrees(set, entries, addresses, 20000);
+        for (String outside : List.of(
+                "9.255.255.255",
+                "11.0.0.0",
+                "0.0.0.0",
+                "255.255.255.255",
+                "2001:db7:ffff:ffff:ffff:ffff:ffff:ffff",
+                "2001:db9::",
+                "::",
+                "ffff::")) {
+            assertThat(set.contains(TestAddresses.ip(outside))).as(outside).isFalse();
+        }
+        assertThat(set.contains(TestAddresses.ip("10.0.0.0"))).isTrue();
+        assertThat(set.contains(TestAddresses.ip("10.255.255.255"))).isTrue();
+    }
+
+    private static String dotted(long ipv4) {
+        return (ipv4 >>> 24) + "." + ((ipv4 >>> 16) & 0xFF) + "." + ((ipv4 >>> 8) & 0xFF) + "." + (ipv4 & 0xFF);
     }
 
     @ParameterizedTest(name = "seed {0}")
