@@ -46,12 +46,16 @@ class ReloadTest {
         return f;
     }
 
-    private void start(Path file) {
-        server = IceWarpServer.builder()
+    private static IceWarpServer build(Path file) {
+        return IceWarpServer.builder()
                 .serviceFactory(TestServices.echo("alpha", "alpha"))
                 .serviceFactory(TestServices.echo("beta", "beta"))
                 .configFile(file)
                 .build();
+    }
+
+    private void start(Path file) {
+        server = build(file);
         server.start();
         server.events().subscribe(SettingsChanged.class, changed::add);
         server.events().subscribe(SettingsRejected.class, rejected::add);
@@ -67,11 +71,7 @@ class ReloadTest {
     @Test
     void aBadValueFailsStartNamingKeyAndValue() throws IOException {
         Path f = config(yaml("0", "").replace("beta: { ports: [0] }", "beta: { ports: [0], logging: chatty }"));
-        server = IceWarpServer.builder()
-                .serviceFactory(TestServices.echo("alpha", "alpha"))
-                .serviceFactory(TestServices.echo("beta", "beta"))
-                .configFile(f)
-                .build();
+        server = build(f);
         assertThatThrownBy(server::start)
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("system.services.beta.logging")
@@ -82,11 +82,7 @@ class ReloadTest {
     @Test
     void anUnknownServiceTypeFailsStartNamingIt() throws IOException {
         Path f = config(yaml("0", "").replace("beta: { ports: [0] }", "beta: { type: gopher }"));
-        server = IceWarpServer.builder()
-                .serviceFactory(TestServices.echo("alpha", "alpha"))
-                .serviceFactory(TestServices.echo("beta", "beta"))
-                .configFile(f)
-                .build();
+        server = build(f);
         assertThatThrownBy(server::start)
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("system.services.beta.type")

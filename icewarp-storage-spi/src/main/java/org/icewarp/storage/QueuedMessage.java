@@ -38,6 +38,22 @@ public record QueuedMessage(
         Objects.requireNonNull(leaseExpires, "leaseExpires");
     }
 
+    /** A copy with other recipient statuses. */
+    public QueuedMessage withRecipients(List<RecipientStatus> recipients) {
+        return new QueuedMessage(
+                id, envelope, size, enqueued, nextAttempt, attempts, recipients, leaseOwner, leaseExpires);
+    }
+
+    /** A copy leased to {@code owner} until {@code expires}. */
+    public QueuedMessage withLease(String owner, Instant expires) {
+        return new QueuedMessage(id, envelope, size, enqueued, nextAttempt, attempts, recipients, owner, expires);
+    }
+
+    /** A copy given back unleased, due at {@code next}, with one more attempt counted. */
+    public QueuedMessage rescheduled(Instant next) {
+        return new QueuedMessage(id, envelope, size, enqueued, next, attempts + 1, recipients, "", Instant.EPOCH);
+    }
+
     /** The recipients still pending. */
     public List<RecipientStatus> pending() {
         return recipients.stream()

@@ -84,18 +84,8 @@ final class MemoryQueueStore implements QueueStore {
                 .thenComparing(e -> e.message.id().value()));
         List<QueuedMessage> out = new ArrayList<>();
         for (Entry e : due.subList(0, Math.min(max, due.size()))) {
-            QueuedMessage m = e.message;
-            QueuedMessage leased = new QueuedMessage(
-                    m.id(),
-                    m.envelope(),
-                    m.size(),
-                    m.enqueued(),
-                    m.nextAttempt(),
-                    m.attempts(),
-                    m.recipients(),
-                    owner,
-                    now.plus(leaseFor));
-            entries.put(m.id().value(), new Entry(leased, e.content));
+            QueuedMessage leased = e.message.withLease(owner, now.plus(leaseFor));
+            entries.put(leased.id().value(), new Entry(leased, e.content));
             out.add(leased);
         }
         return out;
@@ -132,41 +122,14 @@ final class MemoryQueueStore implements QueueStore {
         if (!found) {
             throw new NotFoundException("queued message " + id + " has no recipient " + recipient);
         }
-        entries.put(
-                id.value(),
-                new Entry(
-                        new QueuedMessage(
-                                m.id(),
-                                m.envelope(),
-                                m.size(),
-                                m.enqueued(),
-                                m.nextAttempt(),
-                                m.attempts(),
-                                next,
-                                m.leaseOwner(),
-                                m.leaseExpires()),
-                        e.content));
+        entries.put(id.value(), new Entry(m.withRecipients(next), e.content));
     }
 
     @Override
     public synchronized void reschedule(QueueId id, String owner, Instant nextAttempt, Instant now) {
         open();
         Entry e = held(id, owner, now);
-        QueuedMessage m = e.message;
-        entries.put(
-                id.value(),
-                new Entry(
-                        new QueuedMessage(
-                                m.id(),
-                                m.envelope(),
-                                m.size(),
-                                m.enqueued(),
-                                nextAttempt,
-                                m.attempts() + 1,
-                                m.recipients(),
-                                "",
-                                Instant.EPOCH),
-                        e.content));
+        entries.put(id.value(), new Entry(e.message.rescheduled(nextAttempt), e.content));
     }
 
     @Override
