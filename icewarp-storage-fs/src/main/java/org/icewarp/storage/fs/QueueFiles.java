@@ -56,11 +56,10 @@ final class QueueFiles {
         List<String> state = f.all("recipient-state");
         List<String> attempts = f.all("recipient-attempts");
         List<String> detail = f.all("recipient-detail");
-        if (Set.of(notify.size(), orcpt.size(), state.size(), attempts.size(), detail.size())
-                                .size()
-                        != 1
-                || notify.size() != addr.size()) {
-            throw new IllegalArgumentException("recipient lines do not line up");
+        for (List<String> l : List.of(notify, orcpt, state, attempts, detail)) {
+            if (l.size() != addr.size()) {
+                throw new IllegalArgumentException("recipient lines do not line up");
+            }
         }
         List<QueueRecipient> rcpts = new ArrayList<>();
         List<RecipientStatus> statuses = new ArrayList<>();
