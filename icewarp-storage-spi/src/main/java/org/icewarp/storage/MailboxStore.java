@@ -20,7 +20,9 @@ import java.util.Set;
  *       current without scanning.
  * </ul>
  *
- * <p>An account's mailbox springs into existence with its first folder; {@link #createMailbox} creates the INBOX.
+ * <p>An account's mailbox is created by {@link #createMailbox}, with its INBOX. Mailboxes are keyed by the account's
+ * primary address with the local part folded to lower case ({@link EmailAddress#folded()}), so that file-based stores
+ * behave the same on case-insensitive file systems.
  * All methods are thread-safe and may block (call them from the kernel's blocking executor, never an event loop).
  */
 public interface MailboxStore extends AutoCloseable {

@@ -7,11 +7,19 @@ public sealed interface RecipientOutcome {
     /** The reply or reason, for logs and DSNs. */
     String detail();
 
+    /** The state the recipient is in after this outcome. */
+    RecipientStatus.State state();
+
     /** Delivered; the recipient is done. */
     record Delivered(String detail) implements RecipientOutcome {
         /** Validates. */
         public Delivered {
             Objects.requireNonNull(detail, "detail");
+        }
+
+        @Override
+        public RecipientStatus.State state() {
+            return RecipientStatus.State.DELIVERED;
         }
     }
 
@@ -21,6 +29,11 @@ public sealed interface RecipientOutcome {
         public TemporaryFailure {
             Objects.requireNonNull(detail, "detail");
         }
+
+        @Override
+        public RecipientStatus.State state() {
+            return RecipientStatus.State.PENDING;
+        }
     }
 
     /** Failed for good; the recipient is done (a bounce is due). */
@@ -28,6 +41,11 @@ public sealed interface RecipientOutcome {
         /** Validates. */
         public PermanentFailure {
             Objects.requireNonNull(detail, "detail");
+        }
+
+        @Override
+        public RecipientStatus.State state() {
+            return RecipientStatus.State.FAILED;
         }
     }
 }
