@@ -64,23 +64,26 @@ final class FsAccountStore implements AccountStore {
     }
 
     private void load() throws IOException {
+        List<Path> dirs = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(root, Files::isDirectory)) {
             for (Path dir : ds) {
                 Durable.removeTempFiles(dir);
                 Path domainFile = dir.resolve(AccountFiles.DOMAIN_FILE);
-                if (!Files.exists(domainFile)) {
-                    continue;
+                if (Files.exists(domainFile)) {
+                    putDomain(read(domainFile, AccountFiles::domain));
+                    dirs.add(dir);
                 }
-                Domain d = read(domainFile, AccountFiles::domain);
-                putDomain(d);
-                try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-                    for (Path f : files) {
-                        String n = f.getFileName().toString();
-                        if (n.endsWith(AccountFiles.ACCOUNT_SUFFIX)) {
-                            putAccount(read(f, AccountFiles::account));
-                        } else if (n.endsWith(AccountFiles.GROUP_SUFFIX)) {
-                            putGroup(read(f, AccountFiles::group));
-                        }
+            }
+        }
+        // accounts and groups after every domain, so that addresses in domain aliases resolve
+        for (Path dir : dirs) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+                for (Path f : files) {
+                    String n = f.getFileName().toString();
+                    if (n.endsWith(AccountFiles.ACCOUNT_SUFFIX)) {
+                        putAccount(read(f, AccountFiles::account));
+                    } else if (n.endsWith(AccountFiles.GROUP_SUFFIX)) {
+                        putGroup(read(f, AccountFiles::group));
                     }
                 }
             }
@@ -123,8 +126,13 @@ final class FsAccountStore implements AccountStore {
         return root.resolve(FileNames.domainDir(domain));
     }
 
+    /** The domain an address belongs to, with domain aliases resolved (the address's own domain when unknown). */
+    private String canonical(EmailAddress a) {
+        return domainNames.getOrDefault(a.domain(), a.domain());
+    }
+
     private Path file(EmailAddress a, String suffix) {
-        return domainDir(a.domain()).resolve(FileNames.encode(fold(a.localPart())) + suffix);
+        return domainDir(canonical(a)).resolve(FileNames.encode(fold(a.localPart())) + suffix);
     }
 
     // ---- domains
@@ -225,8 +233,8 @@ final class FsAccountStore implements AccountStore {
     public void createAccount(Account account) {
         synchronized (writeLock) {
             ensureOpen();
-            requireDomain(account.address().domain());
             requireFree(keys(account), null);
+            requireDomain(account.address().domain());
             io(
                     "create account " + account.address(),
                     () -> Durable.write(
@@ -237,11 +245,11 @@ final class FsAccountStore implements AccountStore {
 
     private void putAccount(Account a) {
         keys(a).forEach(k -> index.put(k, a));
-        accounts.get(a.address().domain()).put(a.address().toString(), a);
+        accounts.get(canonical(a.address())).put(a.address().toString(), a);
     }
 
     private void requireDomain(String domain) {
-        if (!domains.containsKey(domain)) {
+        if (!domainNames.containsKey(domain)) {
             throw new NotFoundException("domain " + domain + " does not exist");
         }
     }
@@ -275,7 +283,7 @@ final class FsAccountStore implements AccountStore {
                     () -> Durable.write(
                             file(old.address(), AccountFiles.ACCOUNT_SUFFIX), AccountFiles.account(account)));
             keys(old).forEach(index::remove);
-            accounts.get(old.address().domain()).remove(old.address().toString());
+            accounts.get(canonical(old.address())).remove(old.address().toString());
             putAccount(account);
         }
     }
@@ -292,14 +300,15 @@ final class FsAccountStore implements AccountStore {
                 Durable.fsyncDirectory(f.getParent());
             });
             keys(old).forEach(index::remove);
-            accounts.get(old.address().domain()).remove(old.address().toString());
+            accounts.get(canonical(old.address())).remove(old.address().toString());
         }
     }
 
     @Override
     public Page<Account> accounts(String domain, PageRequest page) {
         ensureOpen();
-        NavigableMap<String, Account> m = accounts.get(domain.toLowerCase(Locale.ROOT));
+        NavigableMap<String, Account> m = accounts.get(
+                domainNames.getOrDefault(domain.toLowerCase(Locale.ROOT), domain.toLowerCase(Locale.ROOT)));
         return m == null ? new Page<>(List.of(), "") : page(m, page);
     }
 
@@ -309,11 +318,11 @@ final class FsAccountStore implements AccountStore {
     public void createGroup(Group group) {
         synchronized (writeLock) {
             ensureOpen();
+            requireFree(keys(group), null);
             requireDomain(group.address().domain());
             if (group.parent() != null && findGroup(group.parent()).isEmpty()) {
                 throw new NotFoundException("parent group " + group.parent() + " does not exist");
             }
-            requireFree(keys(group), null);
             io(
                     "create group " + group.address(),
                     () -> Durable.write(file(group.address(), AccountFiles.GROUP_SUFFIX), AccountFiles.group(group)));
@@ -323,7 +332,7 @@ final class FsAccountStore implements AccountStore {
 
     private void putGroup(Group g) {
         index.put(key(g.address()), g);
-        groups.get(g.address().domain()).put(g.address().toString(), g);
+        groups.get(canonical(g.address())).put(g.address().toString(), g);
     }
 
     @Override
@@ -350,7 +359,7 @@ final class FsAccountStore implements AccountStore {
             io(
                     "update group " + group.address(),
                     () -> Durable.write(file(old.address(), AccountFiles.GROUP_SUFFIX), AccountFiles.group(group)));
-            groups.get(old.address().domain()).remove(old.address().toString());
+            groups.get(canonical(old.address())).remove(old.address().toString());
             index.remove(key(old.address()));
             putGroup(group);
         }
@@ -375,14 +384,15 @@ final class FsAccountStore implements AccountStore {
                 Durable.fsyncDirectory(f.getParent());
             });
             index.remove(key(old.address()));
-            groups.get(old.address().domain()).remove(old.address().toString());
+            groups.get(canonical(old.address())).remove(old.address().toString());
         }
     }
 
     @Override
     public Page<Group> groups(String domain, PageRequest page) {
         ensureOpen();
-        NavigableMap<String, Group> m = groups.get(domain.toLowerCase(Locale.ROOT));
+        NavigableMap<String, Group> m =
+                groups.get(domainNames.getOrDefault(domain.toLowerCase(Locale.ROOT), domain.toLowerCase(Locale.ROOT)));
         return m == null ? new Page<>(List.of(), "") : page(m, page);
     }
 

@@ -24,6 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.icewarp.storage.ConflictException;
 import org.icewarp.storage.Envelope;
+import org.icewarp.storage.Names;
 import org.icewarp.storage.NotFoundException;
 import org.icewarp.storage.Page;
 import org.icewarp.storage.PageRequest;
@@ -99,6 +100,11 @@ final class FsQueueStore implements QueueStore {
                 }
             }
         }
+    }
+
+    /** A queue id as a file name: ids this store makes always pass; others (say {@code CON}) are refused. */
+    private static String fileName(QueueId id) {
+        return Names.requireSafeSegment("queue id", id.value());
     }
 
     /** Re-reads one state file; empty when it is gone. */
@@ -286,7 +292,7 @@ final class FsQueueStore implements QueueStore {
     public Optional<QueuedMessage> find(QueueId id) {
         ensureOpen();
         try {
-            return reload(id.value());
+            return reload(fileName(id));
         } catch (IOException e) {
             throw new StorageUnavailableException("cannot read queued message " + id + ": " + e, e);
         }
@@ -295,6 +301,7 @@ final class FsQueueStore implements QueueStore {
     @Override
     public InputStream open(QueueId id) {
         ensureOpen();
+        fileName(id);
         try {
             if (!Files.exists(dir.resolve(id.value() + QueueFiles.STATE_SUFFIX))) {
                 throw new NotFoundException("queued message " + id + " does not exist");
