@@ -48,6 +48,15 @@ final class FolderState {
     private long syncedSeq;
     private boolean syncing;
     private IOException failure;
+    /** Appends announced ({@link #announceAppend}) whose records are not written yet. Guarded by {@link #sync}. */
+    private int unwritten;
+
+    /**
+     * How long a commit leader waits, at most, for announced appends to write their records so that one fsync covers
+     * them too (as PostgreSQL's commit_delay with commit_siblings). It waits only while other appends to this folder
+     * are between their own file fsync and their record, so a lone appender never waits.
+     */
+    static final long COMMIT_DELAY_NANOS = 2_000_000;
 
     private FolderState(Path dir, int snapshotRecords, FileChannel lockChannel) {
         this.dir = dir;
@@ -262,6 +271,29 @@ final class FolderState {
         Durable.removeTempFiles(indexDir);
     }
 
+    /** An append to this folder in progress; {@link #written} once its record is written (or it gave up). */
+    final class Announcement {
+        private boolean done;
+
+        void written() {
+            synchronized (sync) {
+                if (!done) {
+                    done = true;
+                    unwritten--;
+                    sync.notifyAll();
+                }
+            }
+        }
+    }
+
+    /** Tells the group commit that an append is on its way (its message file is being written). */
+    Announcement announceAppend() {
+        synchronized (sync) {
+            unwritten++;
+        }
+        return new Announcement();
+    }
+
     /**
      * Returns once every record up to {@code seq} is durable. The first waiter becomes the leader and fsyncs for all
      * records written so far; the others wait for it, then return or lead the next round.
@@ -286,6 +318,17 @@ final class FolderState {
                 throw new IOException("an earlier fsync of " + dir + " failed", failure);
             }
             syncing = true;
+            long deadline = System.nanoTime() + COMMIT_DELAY_NANOS;
+            for (long left; unwritten > 0 && (left = deadline - System.nanoTime()) > 0; ) {
+                try {
+                    sync.wait(left / 1_000_000, (int) (left % 1_000_000));
+                } catch (InterruptedException e) {
+                    syncing = false;
+                    sync.notifyAll();
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while waiting for fsync");
+                }
+            }
         }
         long target = writeSeq;
         FileChannel ch;

@@ -334,7 +334,9 @@ final class FsMailboxStore implements MailboxStore {
     @Override
     public AppendResult append(EmailAddress account, FolderName folder, InputStream content, AppendRequest request) {
         Mailbox mb = mailbox(account);
-        mb.read("append to " + folder, () -> mb.folder(folder)); // fail fast before reading the stream
+        // fail fast before reading the stream, and let the group commit know that a record is on its way
+        FolderState.Announcement announced =
+                mb.read("append to " + folder, () -> mb.folder(folder).announceAppend());
         Path temp = area.newTempFile("append");
         try {
             long size;
@@ -343,8 +345,9 @@ final class FsMailboxStore implements MailboxStore {
             } catch (IOException e) {
                 throw unavailable("store a message for " + account, e);
             }
-            return messages.append(mb, folder, temp, size, request);
+            return messages.append(mb, folder, temp, size, request, announced);
         } finally {
+            announced.written();
             try {
                 Files.deleteIfExists(temp);
             } catch (IOException e) {

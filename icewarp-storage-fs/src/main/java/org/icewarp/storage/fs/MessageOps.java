@@ -45,20 +45,36 @@ final class MessageOps {
     }
 
     /** Renames a finished, fsynced temporary file into the folder under the next UID. */
-    AppendResult append(Mailbox mb, FolderName folder, Path temp, long size, AppendRequest request) {
-        mb.totals.reserve(size, request.quotaBytes(), mb.account.toString());
+    AppendResult append(
+            Mailbox mb,
+            FolderName folder,
+            Path temp,
+            long size,
+            AppendRequest request,
+            FolderState.Announcement announced) {
+        try {
+            mb.totals.reserve(size, request.quotaBytes(), mb.account.toString());
+        } catch (RuntimeException e) {
+            announced.written();
+            throw e;
+        }
         AppendResult result;
         try {
             result = mb.read("append to " + folder, () -> {
                 FolderState s = mb.folder(folder);
-                FolderState.Written<AppendResult> w = s.write((idx, b) -> {
-                    long uid = nextUid(idx.uidNext());
-                    String file = FileNames.messageFile(serverId, uid);
-                    Durable.move(temp, s.dir().resolve(file));
-                    b.directoryChanged = true;
-                    b.add(new Added(uid, size, request.internalDate(), request.flags(), file));
-                    return new AppendResult(uid, idx.uidValidity(), uid + 1, size);
-                });
+                FolderState.Written<AppendResult> w;
+                try {
+                    w = s.write((idx, b) -> {
+                        long uid = nextUid(idx.uidNext());
+                        String file = FileNames.messageFile(serverId, uid);
+                        Durable.move(temp, s.dir().resolve(file));
+                        b.directoryChanged = true;
+                        b.add(new Added(uid, size, request.internalDate(), request.flags(), file));
+                        return new AppendResult(uid, idx.uidValidity(), uid + 1, size);
+                    });
+                } finally {
+                    announced.written();
+                }
                 s.awaitDurable(w.seq());
                 return w.result();
             });
