@@ -400,6 +400,7 @@ final class FsAccountStore implements AccountStore {
 
     @Override
     public Optional<Addressee> lookup(EmailAddress address) {
+        ensureOpen();
         String domain = domainNames.get(address.domain());
         if (domain == null) {
             return Optional.empty();

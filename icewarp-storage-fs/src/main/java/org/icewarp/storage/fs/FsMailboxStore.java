@@ -479,8 +479,8 @@ final class FsMailboxStore implements MailboxStore {
     public AccountUsage usage(EmailAddress account) {
         Mailbox mb = mailbox(account);
         return mb.read("read the usage of " + account, () -> {
-            for (FolderName n : mb.scan()) {
-                mb.folder(n).read(idx -> null); // picks up other processes' changes
+            for (FolderState f : mb.openFolders()) {
+                f.read(idx -> null); // picks up what other processes appended
             }
             return mb.totals.usage();
         });
@@ -493,7 +493,7 @@ final class FsMailboxStore implements MailboxStore {
             mb.closeAll();
             mb.totals.reset();
             for (FolderName n : mb.scan()) {
-                messages.adopt(mb.folder(n), account, n, settings.clock().instant());
+                messages.adopt(mb.folder(n), account, n);
             }
             return mb.totals.usage();
         });

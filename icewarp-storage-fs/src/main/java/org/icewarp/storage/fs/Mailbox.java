@@ -137,6 +137,11 @@ final class Mailbox {
         return open.containsKey(name) || FolderState.exists(folderDir(name));
     }
 
+    /** The folders opened so far (all of them once {@link #openAll} ran). */
+    java.util.Collection<FolderState> openFolders() {
+        return List.copyOf(open.values());
+    }
+
     /** Opens every folder on disk, so that {@link #totals} covers the whole mailbox. */
     void openAll() throws IOException {
         for (FolderName n : scan()) {

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -235,7 +234,7 @@ final class MessageOps {
      * A recount's work on one folder: forgets index entries whose files were removed by hand, deletes files of
      * appends that crashed before their UID was journalled, and gives every other unknown file a new UID.
      */
-    void adopt(FolderState s, EmailAddress account, FolderName folder, Instant now) throws IOException {
+    void adopt(FolderState s, EmailAddress account, FolderName folder) throws IOException {
         FolderState.Written<List<Long>> w = s.write((idx, b) -> {
             Set<String> known = new HashSet<>();
             List<Long> missing = new ArrayList<>();
