@@ -80,8 +80,12 @@ public final class ConfigLoader {
         YAMLConfiguration yaml = new YAMLConfiguration();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             yaml.read(reader);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ConfigurationException(file.toString(), null, "no such file", e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new ConfigurationException(file.toString(), null, "permission denied", e);
         } catch (IOException e) {
-            throw new ConfigurationException(file.toString(), null, "cannot be read: " + e.getMessage(), e);
+            throw new ConfigurationException(file.toString(), null, "cannot be read: " + e, e);
         } catch (org.apache.commons.configuration2.ex.ConfigurationException | RuntimeException e) {
             String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
             throw new ConfigurationException(file.toString(), null, "is not valid YAML: " + why, e);

@@ -151,7 +151,10 @@ class ConfigLoaderTest {
     @Test
     void aMissingFileNamesTheFile() {
         ConfigLoader l = ConfigLoader.forFile(dir.resolve("missing.yaml"));
-        assertThatThrownBy(l::load).isInstanceOf(ConfigurationException.class).hasMessageContaining("missing.yaml");
+        assertThatThrownBy(l::load)
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("missing.yaml")
+                .hasMessageContaining("no such file");
     }
 
     @Test

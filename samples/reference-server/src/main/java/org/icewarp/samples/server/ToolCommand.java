@@ -1,0 +1,29 @@
+package org.icewarp.samples.server;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code icewarp tool}: the parent of administration tools, which are added as its subcommands ({@code icewarp tool
+ * <name> ...}). This version has none; the command prints its usage.
+ */
+@Command(
+        name = "tool",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Administration tools, run as 'icewarp tool <name> [options]'.", "This version has no tools yet."
+        })
+final class ToolCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    /** Without a tool name: prints the usage on standard error; a tool is required. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return IceWarpCommand.EXIT_USAGE;
+    }
+}
