@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +23,6 @@ import org.icewarp.storage.AppendResult;
 import org.icewarp.storage.ConflictException;
 import org.icewarp.storage.EmailAddress;
 import org.icewarp.storage.FlagUpdate;
-import org.icewarp.storage.Flags;
 import org.icewarp.storage.Folder;
 import org.icewarp.storage.FolderName;
 import org.icewarp.storage.FolderStatus;
@@ -142,22 +140,7 @@ final class FsMailboxStore implements MailboxStore {
         Mailbox mb = mailbox(account);
         mb.structure.writeLock().lock();
         try {
-            mb.closeAll();
-            // Only the folder directories go: with the alphabetical layout other mailboxes may live inside this one.
-            List<Path> tops = new ArrayList<>();
-            try (var ds = Files.newDirectoryStream(
-                    mb.dir, p -> p.getFileName().toString().startsWith(FileNames.FOLDER_MARK))) {
-                ds.forEach(tops::add);
-            }
-            List<Path> trash = new ArrayList<>();
-            for (Path top : tops) {
-                trash.add(area.newTempFile("deleted"));
-                Durable.move(top, trash.get(trash.size() - 1));
-            }
-            Durable.fsyncDirectory(mb.dir);
-            for (Path t : trash) {
-                Durable.deleteTree(t);
-            }
+            mb.removeAll(area);
         } catch (IOException e) {
             throw unavailable("delete the mailbox of " + account, e);
         } finally {
@@ -205,7 +188,7 @@ final class FsMailboxStore implements MailboxStore {
             if (mb.hasFolder(name)) {
                 throw new AlreadyExistsException("folder " + name + " of " + account + " exists");
             }
-            createWithParents(mb, name, created);
+            created.addAll(mb.createWithParents(name, this::newUidValidity));
             if (!specialUse.isEmpty()) {
                 FolderState s = mb.folder(name);
                 s.awaitDurable(s.write((idx, b) -> {
@@ -219,19 +202,6 @@ final class FsMailboxStore implements MailboxStore {
         created.forEach(
                 n -> fire(new MailboxEvent.FolderChanged(account, n, MailboxEvent.FolderChanged.Kind.CREATED, null)));
         return f;
-    }
-
-    private void createWithParents(Mailbox mb, FolderName name, List<FolderName> created) throws IOException {
-        FolderName parent = name.parent();
-        if (parent != null && !mb.hasFolder(parent)) {
-            createWithParents(mb, parent, created);
-        }
-        Path dir = mb.folderDir(name);
-        List<String> levels = name.levels();
-        Mailbox.writeNameIfHashed(dir, levels.get(levels.size() - 1));
-        FolderState.create(dir, newUidValidity());
-        Durable.fsyncDirectory(dir.getParent());
-        created.add(name);
     }
 
     @Override
@@ -254,21 +224,9 @@ final class FsMailboxStore implements MailboxStore {
                 throw new AlreadyExistsException("folder " + to + " of " + account + " exists");
             }
             if (to.parent() != null && !mb.hasFolder(to.parent())) {
-                createWithParents(mb, to.parent(), created);
+                created.addAll(mb.createWithParents(to.parent(), this::newUidValidity));
             }
-            mb.closeWithin(from);
-            Path src = mb.folderDir(from);
-            Path dst = mb.folderDir(to);
-            List<String> levels = to.levels();
-            if (FileNames.isHashed(dst.getFileName().toString())) {
-                Durable.write(
-                        src.resolve(Mailbox.NAME_FILE),
-                        levels.get(levels.size() - 1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            }
-            Durable.move(src, dst);
-            Durable.fsyncDirectory(dst.getParent());
-            Durable.fsyncDirectory(src.getParent());
-            mb.folder(to);
+            mb.moveFolder(from, to);
             return null;
         });
         created.forEach(
@@ -291,12 +249,7 @@ final class FsMailboxStore implements MailboxStore {
                     throw new ConflictException("folder " + name + " of " + account + " has children");
                 }
             }
-            mb.closeWithin(name);
-            Path dir = mb.folderDir(name);
-            Path trash = area.newTempFile("deleted");
-            Durable.move(dir, trash);
-            Durable.fsyncDirectory(dir.getParent());
-            Durable.deleteTree(trash);
+            mb.removeFolder(name, area);
             return null;
         });
         fire(new MailboxEvent.FolderChanged(account, name, MailboxEvent.FolderChanged.Kind.DELETED, null));
@@ -402,28 +355,8 @@ final class FsMailboxStore implements MailboxStore {
     @Override
     public List<MessageMetadata> updateFlags(EmailAddress account, FolderName folder, UidSet uids, FlagUpdate update) {
         Mailbox mb = mailbox(account);
-        List<MessageMetadata> changed = mb.read("change flags in " + folder, () -> {
-            FolderState s = mb.folder(folder);
-            FolderState.Written<List<MessageMetadata>> w = s.write((idx, b) -> {
-                Map<Long, Flags> m = new LinkedHashMap<>();
-                List<MessageMetadata> out = new ArrayList<>();
-                for (long[] r : uids.ranges()) {
-                    for (Added a : idx.messages().subMap(r[0], true, r[1], true).values()) {
-                        Flags nf = update.apply(a.flags());
-                        if (!nf.equals(a.flags())) {
-                            m.put(a.uid(), nf);
-                            out.add(new MessageMetadata(a.uid(), a.size(), a.internalDate(), nf));
-                        }
-                    }
-                }
-                if (!m.isEmpty()) {
-                    b.add(new IndexRecord.FlagsSet(m));
-                }
-                return out;
-            });
-            s.awaitDurable(w.seq());
-            return w.result();
-        });
+        List<MessageMetadata> changed =
+                mb.read("change flags in " + folder, () -> messages.updateFlags(mb.folder(folder), uids, update));
         if (!changed.isEmpty()) {
             fire(new MailboxEvent.FlagsChanged(account, folder, changed));
         }

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongSupplier;
 import org.icewarp.storage.EmailAddress;
 import org.icewarp.storage.FolderName;
 import org.icewarp.storage.InvalidNameException;
@@ -146,6 +147,73 @@ final class Mailbox {
     void openAll() throws IOException {
         for (FolderName n : scan()) {
             folder(n);
+        }
+    }
+
+    /**
+     * Creates a folder and its missing parents on disk (the caller checked that it does not exist).
+     *
+     * @return the folders created, outermost first
+     */
+    List<FolderName> createWithParents(FolderName name, LongSupplier uidValidity) throws IOException {
+        List<FolderName> created = new ArrayList<>();
+        FolderName parent = name.parent();
+        if (parent != null && !hasFolder(parent)) {
+            created.addAll(createWithParents(parent, uidValidity));
+        }
+        Path fd = folderDir(name);
+        List<String> levels = name.levels();
+        writeNameIfHashed(fd, levels.get(levels.size() - 1));
+        FolderState.create(fd, uidValidity.getAsLong());
+        Durable.fsyncDirectory(fd.getParent());
+        created.add(name);
+        return created;
+    }
+
+    /** Renames a folder directory, with its children, atomically (the caller checked both names). */
+    void moveFolder(FolderName from, FolderName to) throws IOException {
+        closeWithin(from);
+        Path src = folderDir(from);
+        Path dst = folderDir(to);
+        List<String> levels = to.levels();
+        if (FileNames.isHashed(dst.getFileName().toString())) {
+            Durable.write(src.resolve(NAME_FILE), levels.get(levels.size() - 1).getBytes(StandardCharsets.UTF_8));
+        }
+        Durable.move(src, dst);
+        Durable.fsyncDirectory(dst.getParent());
+        Durable.fsyncDirectory(src.getParent());
+        folder(to);
+    }
+
+    /** Removes a folder: one atomic rename into the write area, then the files. */
+    void removeFolder(FolderName name, WriteArea area) throws IOException {
+        closeWithin(name);
+        Path fd = folderDir(name);
+        Path trash = area.newTempFile("deleted");
+        Durable.move(fd, trash);
+        Durable.fsyncDirectory(fd.getParent());
+        Durable.deleteTree(trash);
+    }
+
+    /**
+     * Removes every folder. Only the {@code +} directories go: with the alphabetical layout other mailboxes may live
+     * inside this one.
+     */
+    void removeAll(WriteArea area) throws IOException {
+        closeAll();
+        List<Path> tops = new ArrayList<>();
+        try (DirectoryStream<Path> ds =
+                Files.newDirectoryStream(dir, p -> p.getFileName().toString().startsWith(FileNames.FOLDER_MARK))) {
+            ds.forEach(tops::add);
+        }
+        List<Path> trash = new ArrayList<>();
+        for (Path top : tops) {
+            trash.add(area.newTempFile("deleted"));
+            Durable.move(top, trash.get(trash.size() - 1));
+        }
+        Durable.fsyncDirectory(dir);
+        for (Path t : trash) {
+            Durable.deleteTree(t);
         }
     }
 

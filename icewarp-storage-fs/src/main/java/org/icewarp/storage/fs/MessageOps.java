@@ -19,9 +19,11 @@ import org.icewarp.storage.AppendRequest;
 import org.icewarp.storage.AppendResult;
 import org.icewarp.storage.EmailAddress;
 import org.icewarp.storage.Flag;
+import org.icewarp.storage.FlagUpdate;
 import org.icewarp.storage.Flags;
 import org.icewarp.storage.FolderName;
 import org.icewarp.storage.MailboxEvent;
+import org.icewarp.storage.MessageMetadata;
 import org.icewarp.storage.StorageUnavailableException;
 import org.icewarp.storage.UidMapping;
 import org.icewarp.storage.UidSet;
@@ -104,6 +106,27 @@ final class MessageOps {
         s.awaitDurable(w.seq());
         removeFiles(s, w.result());
         return w.result().stream().map(Added::uid).toList();
+    }
+
+    /** Applies a flag update to the messages in {@code uids}; returns the changed ones' new metadata. */
+    List<MessageMetadata> updateFlags(FolderState s, UidSet uids, FlagUpdate update) throws IOException {
+        FolderState.Written<List<MessageMetadata>> w = s.write((idx, b) -> {
+            Map<Long, Flags> m = new LinkedHashMap<>();
+            List<MessageMetadata> out = new ArrayList<>();
+            for (Added a : select(idx, uids, false)) {
+                Flags nf = update.apply(a.flags());
+                if (!nf.equals(a.flags())) {
+                    m.put(a.uid(), nf);
+                    out.add(new MessageMetadata(a.uid(), a.size(), a.internalDate(), nf));
+                }
+            }
+            if (!m.isEmpty()) {
+                b.add(new IndexRecord.FlagsSet(m));
+            }
+            return out;
+        });
+        s.awaitDurable(w.seq());
+        return w.result();
     }
 
     private static List<Added> select(FolderIndex idx, UidSet uids, boolean onlyDeleted) {
