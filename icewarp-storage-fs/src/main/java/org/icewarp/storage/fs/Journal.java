@@ -1,0 +1,173 @@
+package org.icewarp.storage.fs;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.zip.CRC32;
+
+/**
+ * The byte formats of a folder's journal and snapshot files.
+ *
+ * <p>A journal starts with the 4 bytes {@code IWJ1}; then records, each {@code length (int32, big-endian)}, {@code
+ * CRC-32 of the payload (int32)}, {@code payload}. A record whose length runs past the end of the file or whose CRC does
+ * not match is a torn write (the process died mid-write): reading stops before it, and the next writer truncates it.
+ * A snapshot is {@code IWS1}, the generation of the journal that continues it (int64), then one record holding the whole
+ * {@link FolderIndex}.
+ */
+final class Journal {
+    static final int HEADER = 4;
+    private static final byte[] JOURNAL_MAGIC = "IWJ1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SNAPSHOT_MAGIC = "IWS1".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAX_RECORD = 256 * 1024 * 1024;
+
+    private Journal() {}
+
+    static Path journalFile(Path indexDir, long gen) {
+        return indexDir.resolve("journal-" + gen);
+    }
+
+    static Path snapshotFile(Path indexDir) {
+        return indexDir.resolve("snapshot");
+    }
+
+    static byte[] header() {
+        return JOURNAL_MAGIC.clone();
+    }
+
+    /** Records framed for appending to a journal. */
+    static byte[] frame(List<IndexRecord> records) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(all);
+        for (IndexRecord r : records) {
+            ByteArrayOutputStream payload = new ByteArrayOutputStream(64);
+            IndexRecord.write(r, new DataOutputStream(payload));
+            writeFramed(out, payload.toByteArray());
+        }
+        return all.toByteArray();
+    }
+
+    private static void writeFramed(DataOutputStream out, byte[] payload) throws IOException {
+        CRC32 crc = new CRC32();
+        crc.update(payload);
+        out.writeInt(payload.length);
+        out.writeInt((int) crc.getValue());
+        out.write(payload);
+    }
+
+    /** What reading a journal found. */
+    record Tail(long validEnd, boolean sealed) {}
+
+    /**
+     * Reads the records from {@code offset} (or from the start, checking the header, when {@code offset} is 0) to the
+     * end of the file or the first torn record.
+     *
+     * @throws IOException when the file is not a journal
+     */
+    static Tail read(FileChannel ch, long offset, Consumer<IndexRecord> sink) throws IOException {
+        long size = ch.size();
+        if (offset == 0) {
+            if (size < HEADER) {
+                return new Tail(0, false);
+            }
+            byte[] magic = readFully(ch, 0, HEADER);
+            if (!Arrays.equals(magic, JOURNAL_MAGIC)) {
+                throw new IOException("not an index journal (bad magic)");
+            }
+            offset = HEADER;
+        }
+        if (size <= offset) {
+            return new Tail(offset, false);
+        }
+        byte[] buf = readFully(ch, offset, (int) Math.min(size - offset, Integer.MAX_VALUE - 16));
+        ByteBuffer b = ByteBuffer.wrap(buf);
+        long end = offset;
+        while (b.remaining() >= 8) {
+            int len = b.getInt();
+            int crc = b.getInt();
+            if (len <= 0 || len > MAX_RECORD || len > b.remaining()) {
+                break;
+            }
+            CRC32 c = new CRC32();
+            c.update(buf, b.position(), len);
+            if ((int) c.getValue() != crc) {
+                break;
+            }
+            IndexRecord r = IndexRecord.read(new DataInputStream(new ByteArrayInputStream(buf, b.position(), len)));
+            b.position(b.position() + len);
+            end = offset + b.position();
+            if (r instanceof IndexRecord.Sealed) {
+                return new Tail(end, true);
+            }
+            sink.accept(r);
+        }
+        return new Tail(end, false);
+    }
+
+    static byte[] readFully(FileChannel ch, long pos, int len) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(len);
+        while (b.hasRemaining()) {
+            if (ch.read(b, pos + b.position()) < 0) {
+                return Arrays.copyOf(b.array(), b.position());
+            }
+        }
+        return b.array();
+    }
+
+    static void writeFully(FileChannel ch, long pos, byte[] bytes) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        while (b.hasRemaining()) {
+            ch.write(b, pos + b.position());
+        }
+    }
+
+    static byte[] snapshot(FolderIndex index, long gen) throws IOException {
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        index.writeSnapshot(new DataOutputStream(payload));
+        ByteArrayOutputStream all = new ByteArrayOutputStream(payload.size() + 24);
+        DataOutputStream out = new DataOutputStream(all);
+        out.write(SNAPSHOT_MAGIC);
+        out.writeLong(gen);
+        writeFramed(out, payload.toByteArray());
+        return all.toByteArray();
+    }
+
+    /**
+     * Loads a snapshot into {@code index}.
+     *
+     * @return the generation of the journal that continues it
+     * @throws IOException when the file is damaged (snapshots are written atomically, so this is not a crash)
+     */
+    static long readSnapshot(byte[] bytes, FolderIndex index) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        byte[] magic = new byte[4];
+        if (bytes.length < 20) {
+            throw new IOException("snapshot is truncated");
+        }
+        b.get(magic);
+        if (!Arrays.equals(magic, SNAPSHOT_MAGIC)) {
+            throw new IOException("not an index snapshot (bad magic)");
+        }
+        long gen = b.getLong();
+        int len = b.getInt();
+        int crc = b.getInt();
+        if (len != b.remaining()) {
+            throw new IOException("snapshot length does not match");
+        }
+        CRC32 c = new CRC32();
+        c.update(bytes, b.position(), len);
+        if ((int) c.getValue() != crc) {
+            throw new IOException("snapshot checksum does not match");
+        }
+        index.readSnapshot(new DataInputStream(new ByteArrayInputStream(bytes, b.position(), len)));
+        return gen;
+    }
+}
