@@ -90,7 +90,10 @@ public final class CrashHarness {
                 assertThat(acks)
                         .as("round %d: the child acknowledged appends before dying", round)
                         .isEqualTo(killAfter);
-                child.destroyForcibly(); // SIGKILL while it is in the middle of the next appends
+                // SIGKILL while it is in the middle of the next appends. Through the ProcessHandle, because
+                // Process.destroyForcibly() also closes our end of its pipes, and lines it printed before dying
+                // are still to be read.
+                child.toHandle().destroyForcibly();
                 assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
                 // acknowledgements printed before the kill took effect count too
                 for (String line; (line = out.readLine()) != null; ) {
