@@ -17,6 +17,7 @@ import org.icewarp.core.event.ServerStarted;
 import org.icewarp.core.event.ServerStopped;
 import org.icewarp.core.event.SettingsChanged;
 import org.icewarp.core.event.SettingsRejected;
+import org.icewarp.core.internal.AsyncEventBus;
 import org.icewarp.core.internal.ConfigWatcher;
 import org.icewarp.core.internal.DefaultServiceRegistry;
 import org.icewarp.core.internal.Kernel;
@@ -60,6 +61,10 @@ public final class IceWarpServer implements AutoCloseable {
     private final int blockingThreads;
     private final int blockingQueue;
     private final Map<String, ServiceFactory> factories;
+
+    private final AsyncEventBus events = new AsyncEventBus();
+    /** Serialises reading and applying configuration, so an older file can never be applied after a newer one. */
+    private final Object reloadLock = new Object();
 
     private Kernel kernel;
     private DefaultServiceRegistry registry;
@@ -118,7 +123,7 @@ public final class IceWarpServer implements AutoCloseable {
             throw new IllegalStateException("the server is already running");
         }
         ServerConfig effective = DefaultServiceRegistry.effective(readConfig(), factories);
-        kernel = new Kernel(clock, dataDirectory, ioThreads, blockingThreads, blockingQueue);
+        kernel = new Kernel(clock, dataDirectory, events, ioThreads, blockingThreads, blockingQueue);
         try {
             registry = new DefaultServiceRegistry(kernel, factories, effective);
             registry.startEnabled();
@@ -130,7 +135,7 @@ public final class IceWarpServer implements AutoCloseable {
         }
         config = effective;
         configFile.ifPresent(this::watch);
-        kernel.events().publish(new ServerStarted(clock.instant()));
+        events.publish(new ServerStarted(clock.instant()));
         LOG.info("server started with services {}", runningNames());
     }
 
@@ -146,8 +151,14 @@ public final class IceWarpServer implements AutoCloseable {
             return initialConfig;
         }
         return ConfigLoader.forFile(configFile.get())
-                .knownServices(factories.keySet())
+                .knownServices(enabledByDefault())
                 .load();
+    }
+
+    private Map<String, Boolean> enabledByDefault() {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        factories.forEach((type, f) -> out.put(type, f.enabledByDefault()));
+        return out;
     }
 
     private void watch(Path file) {
@@ -177,15 +188,26 @@ public final class IceWarpServer implements AutoCloseable {
      */
     public void reload() {
         Path file = configFile.orElseThrow(() -> new IllegalStateException("the server has no configuration file"));
-        ServerConfig next;
-        try {
-            next = DefaultServiceRegistry.effective(readConfig(), factories);
-        } catch (ConfigurationException e) {
-            LOG.error("configuration {} rejected, the running configuration stays: {}", file, e.getMessage());
-            events().publish(new SettingsRejected(clock.instant(), file.toString(), e.getMessage()));
-            throw e;
+        synchronized (reloadLock) {
+            ServerConfig next;
+            try {
+                next = DefaultServiceRegistry.effective(readConfig(), factories);
+            } catch (ConfigurationException e) {
+                reject(file, e.getMessage());
+                throw e;
+            } catch (RuntimeException e) {
+                // a value the schema let through but the model refused: still the file's fault, still rejected
+                ConfigurationException c = new ConfigurationException(file.toString(), null, e.toString(), e);
+                reject(file, c.getMessage());
+                throw c;
+            }
+            apply(next);
         }
-        apply(next);
+    }
+
+    private void reject(Path file, String reason) {
+        LOG.error("configuration {} rejected, the running configuration stays: {}", file, reason);
+        events.publish(new SettingsRejected(clock.instant(), file.toString(), reason));
     }
 
     /**
@@ -198,9 +220,16 @@ public final class IceWarpServer implements AutoCloseable {
         requireRunning();
         ServerConfig effective = DefaultServiceRegistry.effective(next, factories);
         DefaultServiceRegistry.Changes changes = registry.apply(effective);
-        config = effective;
+        config = changes.applied();
         LOG.info("configuration applied: restarted {}, updated {}", changes.restarted(), changes.updated());
-        kernel.events().publish(new SettingsChanged(clock.instant(), changes.restarted(), changes.updated()));
+        for (ServiceException failure : changes.failures()) {
+            String what = changes.reverted().contains(failure.service()) ? "; it keeps its previous configuration" : "";
+            events.publish(new SettingsRejected(
+                    clock.instant(),
+                    configFile.map(Path::toString).orElse("(configuration in code)"),
+                    failure.getMessage() + what));
+        }
+        events.publish(new SettingsChanged(clock.instant(), changes.restarted(), changes.updated()));
     }
 
     /** Stops every service and releases threads; the server may be started again. Does nothing when not running. */
@@ -208,8 +237,13 @@ public final class IceWarpServer implements AutoCloseable {
         if (kernel == null) {
             return;
         }
+        if (kernel.inEventLoop()) {
+            throw new IllegalStateException(
+                    "stop() waits for the event loops to end and must not be called from one of them; "
+                            + "hand it to another thread");
+        }
         registry.stopAll();
-        kernel.events().publish(new ServerStopped(clock.instant()));
+        events.publish(new ServerStopped(clock.instant()));
         kernel.close();
         kernel = null;
         LOG.info("server stopped");
@@ -220,6 +254,7 @@ public final class IceWarpServer implements AutoCloseable {
     public synchronized void close() {
         stop();
         closed = true;
+        events.close();
     }
 
     /** Whether the server is running. */
@@ -237,10 +272,12 @@ public final class IceWarpServer implements AutoCloseable {
         return registry;
     }
 
-    /** The event bus of the running server. */
-    public synchronized EventBus events() {
-        requireRunning();
-        return kernel.events();
+    /**
+     * The server's event bus. It exists from {@link Builder#build()} to {@link #close()}, across stops and starts, so
+     * subscribing before {@link #start()} sees {@link ServerStarted}.
+     */
+    public EventBus events() {
+        return events;
     }
 
     /** The scheduler of the running server. */

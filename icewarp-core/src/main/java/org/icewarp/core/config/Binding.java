@@ -32,6 +32,9 @@ public record Binding(
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is outside 0..65535");
         }
+        if (requirePeerCertificate && !tls) {
+            throw new IllegalArgumentException("requirePeerCertificate needs tls (peers are verified during TLS)");
+        }
     }
 
     /** A plain binding. */

@@ -6,11 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.Set;
 import org.apache.commons.configuration2.YAMLConfiguration;
 
 /**
@@ -26,7 +24,7 @@ import org.apache.commons.configuration2.YAMLConfiguration;
  * </ol>
  *
  * List values given as overrides are separated by commas. Overrides apply to the keys the loader reads: every key of
- * the services named in the file, and of the service types passed to {@link #knownServices(Set)}.
+ * the services named in the file, and of the service types passed to {@link #knownServices(Map)}.
  *
  * <p>The reading is strict: an unknown key, a value of the wrong type or out of range is a {@link
  * ConfigurationException} naming the key and the value.
@@ -35,7 +33,7 @@ public final class ConfigLoader {
     private final Path file;
     private Map<String, String> environment = System.getenv();
     private Properties systemProperties = System.getProperties();
-    private Set<String> knownServices = Set.of();
+    private Map<String, Boolean> knownServices = Map.of();
 
     private ConfigLoader(Path file) {
         this.file = Objects.requireNonNull(file, "file");
@@ -60,9 +58,13 @@ public final class ConfigLoader {
         return this;
     }
 
-    /** Service types whose keys may be overridden even when the file does not mention them. */
-    public ConfigLoader knownServices(Set<String> types) {
-        this.knownServices = Set.copyOf(types);
+    /**
+     * Service types whose keys may be overridden even when the file does not mention them, each with whether it runs
+     * by default: a service configured only through overrides keeps that default unless an override sets {@code
+     * enabled}.
+     */
+    public ConfigLoader knownServices(Map<String, Boolean> enabledByDefault) {
+        this.knownServices = Map.copyOf(enabledByDefault);
         return this;
     }
 
@@ -94,7 +96,6 @@ public final class ConfigLoader {
         systemProperties.stringPropertyNames().stream()
                 .filter(n -> n.startsWith("icewarp."))
                 .forEach(n -> overrides.put("P:" + n.substring("icewarp.".length()), systemProperties.getProperty(n)));
-        Set<String> services = new LinkedHashSet<>(knownServices);
-        return new YamlConfigReader(yaml, file.toString(), environment, overrides, services).read();
+        return new YamlConfigReader(yaml, file.toString(), environment, overrides, knownServices).read();
     }
 }

@@ -42,14 +42,14 @@ final class YamlConfigReader {
     private final String source;
     private final Map<String, String> environment;
     private final Map<String, String> properties;
-    private final Set<String> knownServices;
+    private final Map<String, Boolean> knownServices;
 
     YamlConfigReader(
             HierarchicalConfiguration<ImmutableNode> yaml,
             String source,
             Map<String, String> environment,
             Map<String, String> properties,
-            Set<String> knownServices) {
+            Map<String, Boolean> knownServices) {
         this.yaml = yaml;
         this.source = source;
         this.environment = environment;
@@ -81,7 +81,7 @@ final class YamlConfigReader {
     private Set<String> serviceNames() {
         Set<String> names = new LinkedHashSet<>(children("system.services"));
         names.remove("all");
-        for (String known : knownServices) {
+        for (String known : knownServices.keySet()) {
             String prefix = "system.services." + known + ".";
             boolean overridden = properties.keySet().stream().anyMatch(k -> k.startsWith("P:" + prefix))
                     || environment.keySet().stream().anyMatch(k -> k.startsWith(envName(prefix)));
@@ -105,7 +105,9 @@ final class YamlConfigReader {
         if (!module.isEmpty()) {
             apply(p + "module", () -> s.module(module));
         }
-        s.enabled(bool(p + "enabled", true));
+        // A section in the file enables its service; one made only by overrides keeps the type's default.
+        boolean inFile = children("system.services").contains(name);
+        s.enabled(bool(p + "enabled", inFile || knownServices.getOrDefault(name, false)));
         List<String> ports = list(p + "ports");
         List<Integer> parsed = new ArrayList<>();
         for (String port : ports) {
@@ -130,7 +132,9 @@ final class YamlConfigReader {
         s.limits(limits);
         String level = string(p + "logging", "summary");
         apply(p + "logging", () -> s.logging(LogLevel.parse(level)), level);
-        return s.build();
+        ServiceConfig[] built = new ServiceConfig[1];
+        apply(SERVICES + name, () -> built[0] = s.build());
+        return built[0];
     }
 
     private Binding binding(String key, HierarchicalConfiguration<ImmutableNode> node) {
@@ -145,6 +149,10 @@ final class YamlConfigReader {
                 parseBool(key + ".require-peer-certificate", node.getString("require-peer-certificate", "false"));
         String certificate = node.getString("certificate", "");
         String caFile = node.getString("ca-file", "");
+        if (verify && !tls) {
+            throw new ConfigurationException(
+                    key + ".require-peer-certificate", "true", "needs tls: true (peers are verified during TLS)");
+        }
         try {
             return new Binding(ip, port, tls, certificate, verify, caFile);
         } catch (IllegalArgumentException e) {
@@ -279,14 +287,22 @@ final class YamlConfigReader {
             throw new ConfigurationException(
                     key, v, "expected a duration such as 500ms, 2s, 1m or 1h (0 turns it off)");
         }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        return switch (unit) {
-            case "ms" -> Duration.ofMillis(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofSeconds(n);
-        };
+        try {
+            long n = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            Duration d = switch (unit) {
+                case "ms" -> Duration.ofMillis(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofSeconds(n);
+            };
+            if (d.compareTo(Duration.ofDays(1)) > 0) {
+                throw new ConfigurationException(key, v, "expected at most one day");
+            }
+            return d;
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new ConfigurationException(key, v, "is too large; expected at most one day");
+        }
     }
 
     private static void apply(String key, Runnable setter) {

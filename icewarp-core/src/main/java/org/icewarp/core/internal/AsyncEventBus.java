@@ -23,7 +23,10 @@ public final class AsyncEventBus implements EventBus, AutoCloseable {
     public <E extends ServerEvent> Subscription subscribe(Class<E> type, Consumer<? super E> subscriber) {
         Sub<E> sub = new Sub<>(Objects.requireNonNull(type, "type"), Objects.requireNonNull(subscriber, "subscriber"));
         subscribers.add(sub);
-        return () -> subscribers.remove(sub);
+        return () -> {
+            sub.active = false;
+            subscribers.remove(sub);
+        };
     }
 
     @Override
@@ -56,6 +59,8 @@ public final class AsyncEventBus implements EventBus, AutoCloseable {
     private static final class Sub<E extends ServerEvent> {
         private final Class<E> type;
         private final Consumer<? super E> consumer;
+        /** Cleared by close(): a delivery already iterating a snapshot of the subscribers skips it. */
+        volatile boolean active = true;
 
         Sub(Class<E> type, Consumer<? super E> consumer) {
             this.type = type;
@@ -63,7 +68,7 @@ public final class AsyncEventBus implements EventBus, AutoCloseable {
         }
 
         void offer(ServerEvent event) {
-            if (type.isInstance(event)) {
+            if (active && type.isInstance(event)) {
                 consumer.accept(type.cast(event));
             }
         }

@@ -30,6 +30,7 @@ public final class DefaultServiceRegistry implements ServiceRegistry {
     private final Kernel kernel;
     private final Map<String, ServiceFactory> factories;
     private final Map<String, ServiceRuntime> services = new LinkedHashMap<>();
+    private ServerConfig current;
 
     /**
      * @param factories the service types by type name
@@ -38,6 +39,7 @@ public final class DefaultServiceRegistry implements ServiceRegistry {
     public DefaultServiceRegistry(Kernel kernel, Map<String, ServiceFactory> factories, ServerConfig config) {
         this.kernel = kernel;
         this.factories = Map.copyOf(factories);
+        this.current = config;
         for (ServiceConfig s : config.services().values()) {
             services.put(s.name(), new ServiceRuntime(kernel, factories.get(s.type()), s, config));
         }
@@ -61,13 +63,54 @@ public final class DefaultServiceRegistry implements ServiceRegistry {
         }
         ServerConfig.Builder b = config.toBuilder();
         for (ServiceFactory f : factories.values()) {
-            if (config.service(f.type()).isEmpty()) {
+            // a type with any configured instance (say "mx: {type: smtp}") gets no default instance beside it
+            boolean configured =
+                    config.services().values().stream().anyMatch(s -> s.type().equals(f.type()))
+                            || config.service(f.type()).isPresent();
+            if (!configured) {
                 b.service(ServiceConfig.builder(f.type())
                         .enabled(f.enabledByDefault())
                         .build());
             }
         }
-        return b.build();
+        ServerConfig effective = b.build();
+        rejectSharedBindings(effective, factories);
+        return effective;
+    }
+
+    /** Two enabled services on one fixed address and port could never both start: say so before either tries. */
+    private static void rejectSharedBindings(ServerConfig config, Map<String, ServiceFactory> factories) {
+        Map<String, String> taken = new java.util.HashMap<>();
+        for (ServiceConfig s : config.services().values()) {
+            if (!s.enabled()) {
+                continue;
+            }
+            for (org.icewarp.core.config.Binding b :
+                    ServiceRuntime.plannedBindings(s, config, factories.get(s.type()))) {
+                if (b.port() == 0) {
+                    continue;
+                }
+                String any = "*:" + b.port();
+                String exact = b.address() + ":" + b.port();
+                List<String> clashes = org.icewarp.core.config.Binding.ANY.equals(b.address())
+                        ? taken.keySet().stream()
+                                .filter(k -> k.endsWith(":" + b.port()))
+                                .toList()
+                        : java.util.stream.Stream.of(any, exact)
+                                .filter(taken::containsKey)
+                                .toList();
+                if (!clashes.isEmpty()) {
+                    String other = taken.get(clashes.get(0));
+                    throw new ConfigurationException(
+                            "system.services." + s.name(),
+                            b.toString(),
+                            other.equals(s.name())
+                                    ? "the service would listen on this address and port twice"
+                                    : "service " + other + " already listens on this address and port");
+                }
+                taken.put(exact, s.name());
+            }
+        }
     }
 
     /**
@@ -99,7 +142,9 @@ public final class DefaultServiceRegistry implements ServiceRegistry {
      * @return the names restarted, and the names updated in place
      */
     public synchronized Changes apply(ServerConfig next) {
+        ServerConfig previous = current;
         Set<String> restarted = new LinkedHashSet<>();
+        Set<String> reverted = new LinkedHashSet<>();
         Set<String> updated = new LinkedHashSet<>();
         for (ServiceRuntime s : new ArrayList<>(services.values())) {
             if (next.service(s.name()).isEmpty()) {
@@ -124,26 +169,38 @@ public final class DefaultServiceRegistry implements ServiceRegistry {
                 continue;
             }
             boolean rebind = s.needsRestart(c, next);
+            ServiceConfig before = s.config();
+            boolean wasRunning = s.state() == ServiceState.RUNNING;
             boolean changed = s.update(c, next);
             if (rebind) {
                 restarted.add(c.name());
                 s.stop();
-                if (c.enabled()) {
-                    startLogged(s, failures);
+                if (c.enabled() && !startLogged(s, failures) && wasRunning) {
+                    // the new listeners cannot be had: keep serving on the old ones rather than not at all
+                    s.update(before, previous);
+                    reverted.add(c.name());
+                    startLogged(s, new ArrayList<>());
                 }
             } else if (changed) {
                 updated.add(c.name());
             }
         }
-        return new Changes(restarted, updated, failures);
+        ServerConfig.Builder applied = next.toBuilder();
+        for (String name : reverted) {
+            applied.service(previous.service(name).orElseThrow());
+        }
+        current = applied.build();
+        return new Changes(restarted, updated, failures, reverted, current);
     }
 
-    private static void startLogged(ServiceRuntime s, List<ServiceException> failures) {
+    private static boolean startLogged(ServiceRuntime s, List<ServiceException> failures) {
         try {
             s.start();
+            return true;
         } catch (ServiceException e) {
             LOG.error("{}", e.getMessage(), e);
             failures.add(e);
+            return false;
         }
     }
 
@@ -153,8 +210,15 @@ public final class DefaultServiceRegistry implements ServiceRegistry {
      * @param restarted services started, stopped or restarted
      * @param updated services updated in place
      * @param failures services that could not start under the new configuration
+     * @param reverted services that went back to their previous configuration because the new one could not start
+     * @param applied the configuration now in force (the new one, except for reverted services)
      */
-    public record Changes(Set<String> restarted, Set<String> updated, List<ServiceException> failures) {}
+    public record Changes(
+            Set<String> restarted,
+            Set<String> updated,
+            List<ServiceException> failures,
+            Set<String> reverted,
+            ServerConfig applied) {}
 
     @Override
     public synchronized List<Service> services() {
@@ -197,7 +261,7 @@ public final class DefaultServiceRegistry implements ServiceRegistry {
     }
 
     @Override
-    public void startModule(String module) {
+    public synchronized void startModule(String module) {
         ServiceException first = null;
         for (Service s : module(module)) {
             try {
@@ -215,12 +279,12 @@ public final class DefaultServiceRegistry implements ServiceRegistry {
     }
 
     @Override
-    public void stopModule(String module) {
+    public synchronized void stopModule(String module) {
         module(module).forEach(Service::stop);
     }
 
     @Override
-    public void restartModule(String module) {
+    public synchronized void restartModule(String module) {
         ServiceException first = null;
         for (Service s : module(module)) {
             boolean wanted = s.state() == ServiceState.RUNNING || s.config().enabled();
@@ -240,16 +304,25 @@ public final class DefaultServiceRegistry implements ServiceRegistry {
     }
 
     @Override
-    public void restartAll() {
+    public synchronized void restartAll() {
+        ServiceException first = null;
         for (Service s : services()) {
             if (s.state() == ServiceState.RUNNING) {
-                s.restart();
+                try {
+                    s.restart();
+                } catch (ServiceException e) {
+                    LOG.error("{}", e.getMessage(), e);
+                    first = first == null ? e : first;
+                }
             }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 
     @Override
-    public void stopAll() {
+    public synchronized void stopAll() {
         services().forEach(Service::stop);
     }
 }

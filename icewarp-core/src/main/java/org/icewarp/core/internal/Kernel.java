@@ -5,6 +5,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -15,6 +16,8 @@ import java.util.concurrent.TimeUnit;
  * clock and the data directory. Created by a server's start and closed by its stop.
  */
 public final class Kernel implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Kernel.class);
+
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
     private final ThreadPoolExecutor blocking;
@@ -24,11 +27,18 @@ public final class Kernel implements AutoCloseable {
     private final Path dataDirectory;
 
     /**
+     * @param events the server's event bus, which outlives the kernel
      * @param ioThreads event loop threads for connections (0: Netty's default, twice the cores)
      * @param blockingThreads threads for blocking work
      * @param blockingQueue queued blocking tasks before new ones are rejected
      */
-    public Kernel(Clock clock, Path dataDirectory, int ioThreads, int blockingThreads, int blockingQueue) {
+    public Kernel(
+            Clock clock,
+            Path dataDirectory,
+            AsyncEventBus events,
+            int ioThreads,
+            int blockingThreads,
+            int blockingQueue) {
         this.clock = clock;
         this.dataDirectory = dataDirectory;
         this.acceptors =
@@ -44,7 +54,7 @@ public final class Kernel implements AutoCloseable {
                 new NamedThreadFactory("icewarp-blocking"));
         this.blocking.allowCoreThreadTimeOut(true);
         this.scheduler = new ExecutorScheduler();
-        this.events = new AsyncEventBus();
+        this.events = events;
     }
 
     /** The acceptor loop. */
@@ -82,12 +92,38 @@ public final class Kernel implements AutoCloseable {
         return dataDirectory;
     }
 
+    /** Whether the calling thread is one of this kernel's event loops (which must never wait for the kernel). */
+    public boolean inEventLoop() {
+        for (io.netty.util.concurrent.EventExecutor e : workers) {
+            if (e.inEventLoop()) {
+                return true;
+            }
+        }
+        for (io.netty.util.concurrent.EventExecutor e : acceptors) {
+            if (e.inEventLoop()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Stops the threads: the scheduler at once, event loops gracefully, blocking work given a few seconds to end. */
     @Override
     public void close() {
         scheduler.close();
         acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         blocking.shutdown();
-        events.close();
+        try {
+            if (!blocking.awaitTermination(5, TimeUnit.SECONDS)) {
+                List<Runnable> dropped = blocking.shutdownNow();
+                LOG.warn(
+                        "blocking work still running after 5 s at stop; interrupted it, {} queued tasks dropped",
+                        dropped.size());
+            }
+        } catch (InterruptedException e) {
+            blocking.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

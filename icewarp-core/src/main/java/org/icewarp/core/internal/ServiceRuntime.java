@@ -68,15 +68,32 @@ public final class ServiceRuntime implements Service {
     private volatile List<String> allAddresses;
     private volatile AccessRule access;
     private volatile AddressSet trusted;
-    private volatile GlobalTrafficShapingHandler shaper;
+    private volatile String serverWide;
     private volatile ServiceState state = ServiceState.STOPPED;
-    private volatile Instant startedAt;
+    /** The current run, or {@code null} when not running. */
+    private volatile Run run;
 
-    private ServiceProtocol protocol;
-    private ChannelGroup connections;
-    private final List<Channel> listeners = new ArrayList<>();
-    private ScheduledJob alertJob;
-    private AlertMonitor alerts;
+    /**
+     * Everything one start creates and the matching stop closes. Connections are admitted against the run their
+     * listener belongs to, so one accepted while the run closes is refused instead of outliving it.
+     */
+    private final class Run {
+        final ServiceProtocol protocol;
+        /** Closes channels added after it was closed. */
+        final ChannelGroup connections = new DefaultChannelGroup(name, GlobalEventExecutor.INSTANCE, true);
+
+        final List<Channel> listeners = new ArrayList<>();
+        volatile List<InetSocketAddress> listening = List.of();
+        volatile GlobalTrafficShapingHandler shaper;
+        volatile boolean closed;
+        Instant startedAt;
+        AlertMonitor alerts;
+        ScheduledJob alertJob;
+
+        Run(ServiceProtocol protocol) {
+            this.protocol = protocol;
+        }
+    }
 
     /** Creates a stopped service. */
     public ServiceRuntime(Kernel kernel, ServiceFactory factory, ServiceConfig config, ServerConfig server) {
@@ -125,6 +142,7 @@ public final class ServiceRuntime implements Service {
 
     @Override
     public synchronized void start() {
+        requireNotEventLoop("start");
         if (state == ServiceState.RUNNING) {
             return;
         }
@@ -140,34 +158,39 @@ public final class ServiceRuntime implements Service {
                         null);
             }
         }
+        Run r;
         try {
-            protocol = Objects.requireNonNull(factory.create(new Context(this, kernel)), "protocol");
+            r = new Run(Objects.requireNonNull(factory.create(new Context(this, kernel)), "protocol"));
         } catch (RuntimeException e) {
             state = ServiceState.FAILED;
             throw new ServiceException(name, "protocol " + type() + " failed to start: " + e.getMessage(), e);
         }
-        connections = new DefaultChannelGroup(name, GlobalEventExecutor.INSTANCE);
-        shaper = newShaper(config.limits().bandwidthKbps());
+        r.shaper = newShaper(config.limits().bandwidthKbps());
         try {
+            List<InetSocketAddress> bound = new ArrayList<>();
             for (Binding b : bindings) {
-                listeners.add(bind(b));
+                Channel listener = bind(b, r);
+                r.listeners.add(listener);
+                bound.add((InetSocketAddress) listener.localAddress());
             }
+            r.listening = List.copyOf(bound);
         } catch (RuntimeException e) {
-            closeEverything();
+            close(r);
             state = ServiceState.FAILED;
             throw e;
         }
-        startedAt = kernel.clock().instant();
-        alerts = new AlertMonitor(name, startedAt, sessions.sum(), traffic.total());
-        alertJob = kernel.scheduler()
+        r.startedAt = kernel.clock().instant();
+        r.alerts = new AlertMonitor(name, r.startedAt, sessions.sum(), traffic.total());
+        r.alertJob = kernel.scheduler()
                 .scheduleAtFixedRate(
                         "alerts-" + name, Duration.ofMinutes(1), Duration.ofMinutes(1), this::evaluateAlerts);
+        run = r;
         state = ServiceState.RUNNING;
         log.summary("service {} started, listening on {}", name, listening());
         LOG.info("service {} listening on {}", name, listening());
     }
 
-    private Channel bind(Binding b) {
+    private Channel bind(Binding b, Run r) {
         InetSocketAddress address = Binding.ANY.equals(b.address())
                 ? new InetSocketAddress(b.port())
                 : new InetSocketAddress(literal(b.address()), b.port());
@@ -177,7 +200,7 @@ public final class ServiceRuntime implements Service {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new Admission());
+                .childHandler(new Admission(r));
         ChannelFuture f = bootstrap.bind(address).awaitUninterruptibly();
         if (!f.isSuccess()) {
             Throwable cause = f.cause();
@@ -200,13 +223,32 @@ public final class ServiceRuntime implements Service {
 
     /** The effective bindings: the explicit ones, else each port on each "all services" address. */
     List<Binding> bindings() {
-        ServiceConfig c = config;
+        return plannedBindings(config, allAddresses, factory);
+    }
+
+    /**
+     * Where a service with this configuration listens: its explicit bindings, else each of its ports (or its type's
+     * standard ports) on each "all services" address, with {@code 0.0.0.0} and {@code ::} together taken as the one
+     * dual-stack wildcard.
+     */
+    public static List<Binding> plannedBindings(ServiceConfig c, ServerConfig server, ServiceFactory factory) {
+        return plannedBindings(c, server.allAddresses(), factory);
+    }
+
+    private static List<Binding> plannedBindings(ServiceConfig c, List<String> all, ServiceFactory factory) {
         if (!c.bindings().isEmpty()) {
             return c.bindings();
         }
         List<Integer> ports = c.ports().isEmpty() ? factory.defaultPorts() : c.ports();
+        List<String> addresses = all;
+        if (addresses.contains("0.0.0.0") && (addresses.contains("::") || addresses.contains("0:0:0:0:0:0:0:0"))) {
+            // a socket on :: already takes IPv4 too; binding 0.0.0.0 beside it would fail with "in use"
+            addresses = new ArrayList<>(addresses);
+            addresses.removeIf(a -> a.equals("0.0.0.0") || a.equals("::") || a.equals("0:0:0:0:0:0:0:0"));
+            addresses.add(0, Binding.ANY);
+        }
         List<Binding> out = new ArrayList<>();
-        for (String address : allAddresses) {
+        for (String address : addresses) {
             for (int port : ports) {
                 out.add(Binding.plain(address, port));
             }
@@ -216,43 +258,48 @@ public final class ServiceRuntime implements Service {
 
     @Override
     public synchronized void stop() {
+        requireNotEventLoop("stop");
         if (state == ServiceState.STOPPED || state == ServiceState.FAILED) {
             state = ServiceState.STOPPED;
             return;
         }
         state = ServiceState.STOPPING;
-        closeEverything();
+        Run r = run;
+        run = null;
+        if (r != null) {
+            close(r);
+        }
         state = ServiceState.STOPPED;
         log.summary("service {} stopped", name);
         LOG.info("service {} stopped", name);
     }
 
-    private void closeEverything() {
-        if (alertJob != null) {
-            alertJob.cancel();
-            alertJob = null;
+    private void close(Run r) {
+        r.closed = true;
+        if (r.alertJob != null) {
+            r.alertJob.cancel();
         }
-        for (Channel listener : listeners) {
+        for (Channel listener : r.listeners) {
             listener.close().awaitUninterruptibly();
         }
-        listeners.clear();
-        if (connections != null) {
-            connections.close().awaitUninterruptibly();
+        r.connections.close().awaitUninterruptibly();
+        try {
+            r.protocol.close();
+        } catch (RuntimeException e) {
+            LOG.warn("service {}: protocol failed to close cleanly", name, e);
         }
-        if (protocol != null) {
-            try {
-                protocol.close();
-            } catch (RuntimeException e) {
-                LOG.warn("service {}: protocol failed to close cleanly", name, e);
-            }
-            protocol = null;
-        }
-        GlobalTrafficShapingHandler s = shaper;
-        shaper = null;
+        GlobalTrafficShapingHandler s = r.shaper;
+        r.shaper = null;
         if (s != null) {
             s.release();
         }
-        startedAt = null;
+    }
+
+    private void requireNotEventLoop(String what) {
+        if (kernel.inEventLoop()) {
+            throw new IllegalStateException("service " + name + ": " + what
+                    + "() waits for listeners and connections and must not be called from an event loop");
+        }
     }
 
     @Override
@@ -262,20 +309,17 @@ public final class ServiceRuntime implements Service {
     }
 
     @Override
-    public synchronized List<InetSocketAddress> listening() {
-        List<InetSocketAddress> out = new ArrayList<>();
-        for (Channel c : listeners) {
-            out.add((InetSocketAddress) c.localAddress());
-        }
-        return out;
+    public List<InetSocketAddress> listening() {
+        Run r = run;
+        return r == null ? List.of() : r.listening;
     }
 
     @Override
     public ServiceStats stats() {
-        Instant since = startedAt;
-        Duration running = since == null
+        Run r = run;
+        Duration running = r == null
                 ? Duration.ZERO
-                : Duration.between(since, kernel.clock().instant());
+                : Duration.between(r.startedAt, kernel.clock().instant());
         return new ServiceStats(
                 name,
                 type(),
@@ -321,31 +365,31 @@ public final class ServiceRuntime implements Service {
      */
     synchronized boolean update(ServiceConfig next, ServerConfig server) {
         ServiceConfig before = config;
-        AccessRule beforeAccess = access;
-        AddressSet beforeTrusted = trusted;
+        String beforeServerWide = serverWide;
         config = next;
         updateServerWide(server);
         if (!before.logging().equals(next.logging())) {
             log.setLevel(next.logging());
         }
         int kbps = next.limits().bandwidthKbps();
-        if (state == ServiceState.RUNNING && kbps != before.limits().bandwidthKbps()) {
-            GlobalTrafficShapingHandler s = shaper;
+        Run r = run;
+        if (r != null && kbps != before.limits().bandwidthKbps()) {
+            GlobalTrafficShapingHandler s = r.shaper;
             if (s != null && kbps > 0) {
                 s.configure(kbps * 1024L, kbps * 1024L);
             } else {
-                shaper = newShaper(kbps);
+                r.shaper = newShaper(kbps);
                 if (s != null) {
                     s.release();
                 }
             }
         }
-        return !before.equals(next)
-                || !String.valueOf(beforeAccess).equals(String.valueOf(access))
-                || !String.valueOf(beforeTrusted).equals(String.valueOf(trusted));
+        // patterns and trusted IPs change the compiled rules even when this service's own text is the same
+        return !before.equals(next) || !serverWide.equals(beforeServerWide);
     }
 
     private void updateServerWide(ServerConfig server) {
+        this.serverWide = server.patternDefinitions() + "|" + server.trustedIps();
         this.allAddresses = server.allAddresses();
         this.access = server.accessRule(name);
         this.trusted = server.trusted();
@@ -362,7 +406,8 @@ public final class ServiceRuntime implements Service {
     // ---- alerts
 
     void evaluateAlerts() {
-        AlertMonitor monitor = alerts;
+        Run r = run;
+        AlertMonitor monitor = r == null ? null : r.alerts;
         if (monitor == null) {
             return;
         }
@@ -388,11 +433,17 @@ public final class ServiceRuntime implements Service {
 
     /** Admits or refuses each accepted connection before the protocol sees a byte. */
     private final class Admission extends ChannelInitializer<SocketChannel> {
+        private final Run run;
+
+        Admission(Run run) {
+            this.run = run;
+        }
+
         @Override
         protected void initChannel(SocketChannel ch) {
             InetAddress remote = ch.remoteAddress().getAddress();
-            ServiceProtocol p = protocol;
-            if (p == null) {
+            ServiceProtocol p = run.protocol;
+            if (run.closed) {
                 ch.close();
                 return;
             }
@@ -409,9 +460,9 @@ public final class ServiceRuntime implements Service {
                 current.decrementAndGet();
                 log.summary("{} disconnected", remote.getHostAddress());
             });
-            connections.add(ch);
+            run.connections.add(ch); // closes ch if the run closed meanwhile
             ch.pipeline().addLast("icewarp-traffic", traffic);
-            GlobalTrafficShapingHandler s = shaper;
+            GlobalTrafficShapingHandler s = run.shaper;
             if (s != null && !trusted.contains(remote)) {
                 ch.pipeline().addLast("icewarp-bandwidth", s);
             }

@@ -7,7 +7,9 @@ import org.icewarp.core.log.LogLevel;
 
 /**
  * One service instance of a running server: the handle through which it is started, stopped, observed and tuned.
- * Methods are thread-safe; life-cycle calls on one service are serialised.
+ * Methods are thread-safe; life-cycle calls on one service are serialised. {@link #start()}, {@link #stop()} and {@link
+ * #restart()} wait for sockets to open or close, so they throw {@link IllegalStateException} when called from one of
+ * the server's event loops; a protocol that must stop its own service hands the call to another thread.
  */
 public interface Service {
 

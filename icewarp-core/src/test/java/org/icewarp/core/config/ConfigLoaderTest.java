@@ -181,9 +181,39 @@ class ConfigLoaderTest {
         ServerConfig c = ConfigLoader.forFile(f)
                 .environment(Map.of("ICEWARP_SYSTEM_SERVICES_DAYTIME_PORTS", "0"))
                 .systemProperties(new Properties())
-                .knownServices(java.util.Set.of("daytime"))
+                .knownServices(Map.of("daytime", false))
                 .load();
         assertThat(c.service("daytime").orElseThrow().ports()).containsExactly(0);
+        assertThat(c.service("daytime").orElseThrow().enabled())
+                .as("an override of another key does not switch on a service that is off by default")
+                .isFalse();
+        ServerConfig on = ConfigLoader.forFile(f)
+                .environment(Map.of("ICEWARP_SYSTEM_SERVICES_DAYTIME_ENABLED", "true"))
+                .systemProperties(new Properties())
+                .knownServices(Map.of("daytime", false))
+                .load();
+        assertThat(on.service("daytime").orElseThrow().enabled()).isTrue();
+        ServerConfig onByDefault = ConfigLoader.forFile(f)
+                .environment(Map.of("ICEWARP_SYSTEM_SERVICES_SMTP_PORTS", "2525"))
+                .systemProperties(new Properties())
+                .knownServices(Map.of("smtp", true))
+                .load();
+        assertThat(onByDefault.service("smtp").orElseThrow().enabled()).isTrue();
+    }
+
+    @Test
+    void valuesThatOnlyTheModelRejectsStillNameTheKey() throws IOException {
+        assertThatThrownBy(loader("system:\n  services:\n    daytime: { ports: [25, 25] }\n")::load)
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("system.services.daytime")
+                .hasMessageContaining("twice");
+        assertThatThrownBy(loader("system:\n  config: { reload-interval: 99999999999999999h }\n")::load)
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("system.config.reload-interval");
+        assertThatThrownBy(loader("system:\n  services:\n    daytime:\n      bindings: [ { ip: 127.0.0.1, port: 13,"
+                        + " require-peer-certificate: true } ]\n")::load)
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("system.services.daytime.bindings[0].require-peer-certificate");
     }
 
     @Test

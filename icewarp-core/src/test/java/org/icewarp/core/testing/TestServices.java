@@ -63,6 +63,23 @@ public final class TestServices {
         };
     }
 
+    /** On connect, runs {@code action} on the event loop, sends what it returns, and closes. */
+    public static ServiceFactory onConnect(String type, java.util.function.Supplier<String> action) {
+        return new Factory(type, type) {
+            @Override
+            public ServiceProtocol create(ServiceContext context) {
+                return channel -> channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelActive(ChannelHandlerContext ctx) {
+                        ctx.writeAndFlush(
+                                        Unpooled.copiedBuffer(action.get(), java.nio.charset.StandardCharsets.US_ASCII))
+                                .addListener(ChannelFutureListener.CLOSE);
+                    }
+                });
+            }
+        };
+    }
+
     private abstract static class Factory implements ServiceFactory {
         private final String type;
         private final String module;

@@ -2,7 +2,7 @@ package org.icewarp.samples.server;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.Map;
 import org.icewarp.core.config.ConfigLoader;
 import org.icewarp.core.config.ConfigurationException;
 import org.icewarp.core.config.ServerConfig;
@@ -27,10 +27,11 @@ final class ConfigOption {
      * Reads and validates the file with the process's overrides ({@code icewarp.*} system properties, {@code
      * ICEWARP_*} environment variables), as the server will.
      *
-     * @param serviceTypes the service types on the class path, whose keys may be overridden without a section
+     * @param serviceTypes the service types on the class path (with whether each runs by default), whose keys may be
+     *     overridden without a section
      * @throws org.icewarp.core.config.ConfigurationException naming the key and value at fault
      */
-    ServerConfig load(Set<String> serviceTypes) {
+    ServerConfig load(Map<String, Boolean> serviceTypes) {
         Path f = file();
         if (!Files.isRegularFile(f)) {
             // Checked here for a clearer message than the loader's "cannot be read: <path>".

@@ -18,4 +18,11 @@ final class ServiceTypes {
         }
         return Collections.unmodifiableMap(found);
     }
+
+    /** Whether each type runs by default, for the configuration loader. */
+    static Map<String, Boolean> enabledByDefault(Map<String, ServiceFactory> types) {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        types.forEach((type, f) -> out.put(type, f.enabledByDefault()));
+        return out;
+    }
 }

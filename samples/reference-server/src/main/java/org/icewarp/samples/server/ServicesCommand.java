@@ -38,7 +38,7 @@ final class ServicesCommand implements Callable<Integer> {
         Map<String, ServiceFactory> types = ServiceTypes.onClassPath();
         List<ConfiguredService> services;
         try {
-            services = ConfiguredService.of(config.load(types.keySet()), types);
+            services = ConfiguredService.of(config.load(ServiceTypes.enabledByDefault(types)), types);
         } catch (ConfigurationException e) {
             err.println("icewarp: configuration error: " + e.getMessage());
             return IceWarpCommand.EXIT_USAGE;

@@ -68,7 +68,7 @@ final class StartCommand implements Callable<Integer> {
         Map<String, ServiceFactory> types = ServiceTypes.onClassPath();
         ServerConfig checked;
         try {
-            checked = config.load(types.keySet());
+            checked = config.load(ServiceTypes.enabledByDefault(types));
             ConfiguredService.of(checked, types);
         } catch (ConfigurationException e) {
             err.println("icewarp: configuration error: " + e.getMessage());
