@@ -192,8 +192,8 @@ final class FsAccountStore implements AccountStore {
                     "update domain " + domain.name(),
                     () -> Durable.write(
                             domainDir(domain.name()).resolve(AccountFiles.DOMAIN_FILE), AccountFiles.domain(domain)));
-            old.aliases().forEach(domainNames::remove);
             putDomain(domain);
+            old.aliases().stream().filter(a -> !domain.aliases().contains(a)).forEach(domainNames::remove);
         }
     }
 
@@ -282,9 +282,13 @@ final class FsAccountStore implements AccountStore {
                     "update account " + account.address(),
                     () -> Durable.write(
                             file(old.address(), AccountFiles.ACCOUNT_SUFFIX), AccountFiles.account(account)));
-            keys(old).forEach(index::remove);
-            accounts.get(canonical(old.address())).remove(old.address().toString());
+            // replace before removing: lookups read the index without the lock and must never miss a kept address
+            Set<String> kept = keys(account);
             putAccount(account);
+            if (!old.address().toString().equals(account.address().toString())) {
+                accounts.get(canonical(old.address())).remove(old.address().toString());
+            }
+            keys(old).stream().filter(k -> !kept.contains(k)).forEach(index::remove);
         }
     }
 

@@ -2,9 +2,11 @@ package org.icewarp.storage.memory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.icewarp.storage.Account;
@@ -102,13 +104,16 @@ final class MemoryAccountStore implements AccountStore {
                 throw new AlreadyExistsException("domain alias '" + alias + "' belongs to domain " + owner);
             }
         }
-        for (String alias : old.aliases()) {
-            domainNames.remove(alias);
-            domainIndex.remove(alias);
-        }
+        // add before removing: a lookup that reads the index without the lock never misses a kept alias
         for (String alias : domain.aliases()) {
             domainNames.put(alias, domain.name());
             domainIndex.put(alias, domain.name());
+        }
+        for (String alias : old.aliases()) {
+            if (!domain.aliases().contains(alias)) {
+                domainNames.remove(alias);
+                domainIndex.remove(alias);
+            }
         }
         domains.put(domain.name(), domain);
     }
@@ -214,9 +219,24 @@ final class MemoryAccountStore implements AccountStore {
         for (EmailAddress alias : account.aliases()) {
             requireFree(alias, old);
         }
-        unindex(old);
+        // replace before removing: a lookup that reads the index without the lock never misses a kept address
         accounts.put(key(account.address()), account);
         indexAccount(account);
+        Set<String> kept = keys(account);
+        for (String k : keys(old)) {
+            if (!kept.contains(k)) {
+                index.remove(k);
+            }
+        }
+    }
+
+    private Set<String> keys(Account account) {
+        Set<String> out = new HashSet<>();
+        out.add(key(account.address()));
+        for (EmailAddress alias : account.aliases()) {
+            out.add(key(alias));
+        }
+        return out;
     }
 
     @Override

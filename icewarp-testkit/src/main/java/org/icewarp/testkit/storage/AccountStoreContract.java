@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.icewarp.storage.Account;
 import org.icewarp.storage.AccountState;
 import org.icewarp.storage.AccountStore;
@@ -227,5 +230,54 @@ public interface AccountStoreContract {
         assertThat(r.groups("example.com", PageRequest.first(10)).items())
                 .extracting(g -> g.address().toString())
                 .containsExactly("all@example.com", "dev@example.com");
+    }
+
+    @Test
+    default void lookupsNeverMissAnUnchangedAddressWhileTheAccountIsUpdated() throws Exception {
+        AccountStore s = withDomain();
+        EmailAddress primary = a("john@example.com");
+        EmailAddress stable = a("stable@example.com");
+        s.createAccount(Account.of("john@example.com").withAliases(Set.of(stable)));
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicInteger misses = new AtomicInteger();
+        AtomicInteger lookups = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            try {
+                while (!done.get()) {
+                    for (EmailAddress address : List.of(primary, stable)) {
+                        lookups.incrementAndGet();
+                        if (s.lookup(address).isEmpty()) {
+                            misses.incrementAndGet();
+                        }
+                    }
+                }
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        reader.start();
+        try {
+            for (int i = 0; i < 2_000; i++) {
+                Account next = new Account(
+                        primary,
+                        Set.of(stable, a("changing" + i + "@example.com")),
+                        List.of(),
+                        0,
+                        AccountState.ENABLED,
+                        "John " + i,
+                        DirectoryIdentity.NONE);
+                s.updateAccount(next);
+            }
+        } finally {
+            done.set(true);
+            reader.join(10_000);
+        }
+        assertThat(reader.isAlive()).as("the reader finished").isFalse();
+        assertThat(failure.get()).as("the reader failed").isNull();
+        assertThat(lookups.get()).isPositive();
+        assertThat(misses.get())
+                .as("lookups of unchanged addresses that found nothing")
+                .isZero();
     }
 }
