@@ -171,6 +171,50 @@ public interface MailboxStoreContract {
     }
 
     @Test
+    default void renamingTheInboxCreatesMissingParentsAndTellsListenersItsMessagesLeft() {
+        MailboxStore s = withInbox();
+        AppendResult a1 = s.append(JOHN, INBOX, text(message(1)), AppendRequest.at(DATE));
+        AppendResult a2 = s.append(JOHN, INBOX, text(message(2)), AppendRequest.at(DATE));
+        List<MailboxEvent> events = new CopyOnWriteArrayList<>();
+        FolderName to = FolderName.of("Old/2026");
+        try (MailboxStore.Registration reg = s.addListener(events::add)) {
+            s.renameFolder(JOHN, INBOX, to);
+        }
+        MailboxStore r = reopen(s);
+        assertThat(r.folders(JOHN)).extracting(f -> f.name().value()).containsExactly("INBOX", "Old", "Old/2026");
+        assertThat(r.status(JOHN, to).messages()).isEqualTo(2);
+        assertThat(r.status(JOHN, INBOX).messages()).isZero();
+        // MessageAdded events for the new folder are allowed, not required: no session can have it selected yet
+        assertThat(events.stream()
+                        .filter(e -> !(e instanceof MailboxEvent.MessageAdded))
+                        .toList())
+                .containsExactly(
+                        new MailboxEvent.FolderChanged(
+                                JOHN, FolderName.of("Old"), MailboxEvent.FolderChanged.Kind.CREATED, null),
+                        new MailboxEvent.FolderChanged(JOHN, to, MailboxEvent.FolderChanged.Kind.CREATED, null),
+                        new MailboxEvent.MessagesExpunged(JOHN, INBOX, List.of(a1.uid(), a2.uid())));
+    }
+
+    @Test
+    default void renamingAFolderAnnouncesTheRenameAndTheParentsItCreated() {
+        MailboxStore s = withInbox();
+        s.createFolder(JOHN, FolderName.of("Work"), Set.of());
+        List<MailboxEvent> events = new CopyOnWriteArrayList<>();
+        try (MailboxStore.Registration reg = s.addListener(events::add)) {
+            s.renameFolder(JOHN, FolderName.of("Work"), FolderName.of("Archive/Work"));
+        }
+        assertThat(events)
+                .containsExactly(
+                        new MailboxEvent.FolderChanged(
+                                JOHN, FolderName.of("Archive"), MailboxEvent.FolderChanged.Kind.CREATED, null),
+                        new MailboxEvent.FolderChanged(
+                                JOHN,
+                                FolderName.of("Work"),
+                                MailboxEvent.FolderChanged.Kind.RENAMED,
+                                FolderName.of("Archive/Work")));
+    }
+
+    @Test
     default void deletingRemovesAFolderButNeverTheInboxOrAParent() {
         MailboxStore s = withInbox();
         s.createFolder(JOHN, FolderName.of("A/B"), Set.of());
