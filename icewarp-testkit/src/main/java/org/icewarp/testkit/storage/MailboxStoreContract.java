@@ -217,6 +217,29 @@ public interface MailboxStoreContract {
     }
 
     @Test
+    default void aFolderDeletedAndCreatedAgainGetsANewUidValiditySoNoUidIsReused() {
+        MailboxStore s = withInbox();
+        FolderName work = FolderName.of("Work");
+        Set<String> pairs = new HashSet<>();
+        Set<Long> validities = new HashSet<>();
+        for (int round = 0; round < 3; round++) {
+            s.createFolder(JOHN, work, Set.of());
+            for (int i = 0; i < 2; i++) {
+                AppendResult a = s.append(JOHN, work, text(message(i)), AppendRequest.at(DATE));
+                assertThat(pairs.add(a.uidValidity() + ":" + a.uid()))
+                        .as("(UIDVALIDITY, UID) %s:%s in round %s is new", a.uidValidity(), a.uid(), round)
+                        .isTrue();
+            }
+            long validity = s.folder(JOHN, work).uidValidity();
+            assertThat(validities.add(validity))
+                    .as("UIDVALIDITY %s in round %s is new", validity, round)
+                    .isTrue();
+            s.deleteFolder(JOHN, work);
+            s = reopen(s);
+        }
+    }
+
+    @Test
     default void deletingRemovesAFolderButNeverTheInboxOrAParent() {
         MailboxStore s = withInbox();
         s.createFolder(JOHN, FolderName.of("A/B"), Set.of());
