@@ -10,6 +10,15 @@ import java.util.Optional;
  * that another object already answers to fails with {@link AlreadyExistsException}. Domains compare without regard to
  * case; local parts per {@link #localPartPolicy()}. Every method is thread-safe; every change is durable when it
  * returns. Implementations throw {@link StorageUnavailableException} when the storage itself fails.
+ *
+ * <p>Domain aliases: an address in a domain alias reaches what the same local part reaches in the domain. When an
+ * account or group is created or updated, the store resolves domain aliases in its address, its aliases and its
+ * parent to the primary domain and stores them so ({@code b@ex.org} becomes {@code b@example.com} when
+ * {@code ex.org} is an alias of {@code example.com}); what {@link #findAccount} returns shows the resolved
+ * addresses. What an object answers to therefore never depends on later alias changes: removing a domain alias only
+ * stops addresses in it from resolving, and the object keeps its addresses in the primary domain until it is updated
+ * or deleted. A name cannot become a domain alias while an address in it (an account alias in a domain that was not
+ * local) already reaches something, since that address would then silently reach something else.
  */
 public interface AccountStore extends AutoCloseable {
 
@@ -21,7 +30,8 @@ public interface AccountStore extends AutoCloseable {
     /**
      * Creates a domain.
      *
-     * @throws AlreadyExistsException when the name or an alias is already a domain or a domain alias
+     * @throws AlreadyExistsException when the name or an alias is already a domain or a domain alias, or an alias is
+     *     the domain of an address that already reaches something
      */
     void createDomain(Domain domain);
 
@@ -32,7 +42,8 @@ public interface AccountStore extends AutoCloseable {
      * Replaces a domain's aliases and options.
      *
      * @throws NotFoundException when there is no such domain
-     * @throws AlreadyExistsException when a new alias is another domain's
+     * @throws AlreadyExistsException when a new alias is another domain's, or the domain of an address that already
+     *     reaches something
      */
     void updateDomain(Domain domain);
 
@@ -50,7 +61,7 @@ public interface AccountStore extends AutoCloseable {
     // ---- accounts
 
     /**
-     * Creates an account.
+     * Creates an account, with domain aliases in its addresses resolved to their domains.
      *
      * @throws NotFoundException when its domain does not exist
      * @throws AlreadyExistsException when its address or an alias is taken

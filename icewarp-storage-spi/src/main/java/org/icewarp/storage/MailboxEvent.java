@@ -22,7 +22,7 @@ public sealed interface MailboxEvent {
         }
     }
 
-    /** Messages were expunged (or moved away). */
+    /** Messages were expunged, moved away, or left INBOX because it was renamed ({@link MailboxStore#renameFolder}). */
     record MessagesExpunged(EmailAddress account, FolderName folder, List<Long> uids) implements MailboxEvent {
         /** Copies. */
         public MessagesExpunged {
@@ -30,7 +30,12 @@ public sealed interface MailboxEvent {
         }
     }
 
-    /** A folder was created, deleted or renamed ({@code newName} is set for a rename only). */
+    /**
+     * A folder was created, deleted or renamed ({@code newName} is set for a rename only). Folders created as missing
+     * parents (by {@link MailboxStore#createFolder} or {@link MailboxStore#renameFolder}) are announced too, outermost
+     * first. Renaming INBOX is announced as the creation of the new folder plus {@link MessagesExpunged} for INBOX,
+     * never as {@code RENAMED}, since INBOX stays.
+     */
     record FolderChanged(EmailAddress account, FolderName folder, Kind kind, FolderName newName)
             implements MailboxEvent {
         /** What happened to the folder. */

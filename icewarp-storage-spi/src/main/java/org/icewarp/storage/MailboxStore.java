@@ -60,8 +60,16 @@ public interface MailboxStore extends AutoCloseable {
     Folder createFolder(EmailAddress account, FolderName name, Set<SpecialUse> specialUse);
 
     /**
-     * Renames a folder with its children, keeping UIDs and UIDVALIDITY. Renaming INBOX moves its messages to a new
-     * folder and leaves INBOX empty (RFC 9051).
+     * Renames a folder with its children, keeping UIDs and UIDVALIDITY, and creates the missing parents of {@code to}
+     * as {@link #createFolder} does. Listeners hear {@link MailboxEvent.FolderChanged} {@code CREATED} for each parent
+     * created (outermost first), then {@code RENAMED} for {@code from}.
+     *
+     * <p>Renaming INBOX moves its messages to a new folder {@code to} (with a new UIDVALIDITY and missing parents
+     * created) and leaves INBOX empty, its UIDs not reused (RFC 9051 section 6.3.6). INBOX itself is not renamed, so
+     * listeners hear no {@code RENAMED}: they hear {@code CREATED} for each parent created and for {@code to}, then
+     * {@link MailboxEvent.MessagesExpunged} for INBOX with the UIDs that left it (none when it was empty), so that a
+     * session with INBOX selected learns its messages are gone. {@link MailboxEvent.MessageAdded} events for
+     * {@code to} may or may not be sent.
      *
      * @throws NotFoundException when {@code from} does not exist
      * @throws AlreadyExistsException when {@code to} (or a child's new name) exists

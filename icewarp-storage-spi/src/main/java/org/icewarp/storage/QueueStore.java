@@ -12,6 +12,14 @@ import java.util.Optional;
  *
  * <p>Every change is durable when the method returns. Methods that act on a leased message check the lease: acting
  * on a message leased to someone else, or whose lease expired, fails with {@link ConflictException}.
+ *
+ * <p>A lease is identified by its owner string alone: there is no lease token. Owners must therefore be unique per
+ * worker (node id plus worker id, say); two workers sharing an owner would both pass each other's lease checks.
+ *
+ * <p>Time comes from the caller as {@code now}. A store shared by several nodes compares {@code now} and lease expiry
+ * times written by different nodes, so clock skew between nodes shortens or lengthens leases; a durable multi-node
+ * implementation should take {@code now} from one clock, the storage's own (a database's current time, say), and use
+ * the argument only where it has none.
  */
 public interface QueueStore extends AutoCloseable {
 
@@ -25,6 +33,13 @@ public interface QueueStore extends AutoCloseable {
     /**
      * Leases up to {@code max} messages that are due at {@code now} and not leased (or whose lease expired) to
      * {@code owner} until {@code now + leaseFor}, earliest due first. Concurrent leasers never get the same message.
+     *
+     * @param owner the worker taking the leases; unique per worker, not empty
+     * @param max the most messages to lease, at least 1
+     * @param leaseFor how long the leases last; positive
+     * @throws IllegalArgumentException naming the argument when {@code owner} is empty, {@code max} is below 1 or
+     *     {@code leaseFor} is zero or negative; nothing is leased
+     * @throws NullPointerException when {@code leaseFor} is null
      */
     List<QueuedMessage> lease(String owner, int max, Duration leaseFor, Instant now);
 

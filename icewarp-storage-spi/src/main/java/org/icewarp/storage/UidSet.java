@@ -4,10 +4,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * A set of UIDs as sorted, disjoint, non-adjacent ranges (IMAP's {@code 1:5,9,12:*}). Immutable. UIDs are 1 to
- * {@link #MAX}; {@code *} is {@link #MAX}.
+ * {@link #MAX}.
+ *
+ * <p>IMAP's {@code *} is not {@link #MAX}: it means the highest UID in use in the folder (RFC 9051 section 9,
+ * {@code seq-number}), and the caller must resolve it to that UID before it builds a set. Because a range's ends may
+ * come in either order, {@code 559:*} in a folder whose highest UID is 300 is {@code range(559, 300)}, which holds 300;
+ * resolving {@code *} to {@link #MAX} instead would wrongly leave 300 out. {@link #MAX} is only the largest UID a set
+ * can represent; {@link #ALL} is every representable UID, for operations on a whole folder.
  */
 public final class UidSet {
     /** The largest UID (IMAP: 32-bit unsigned, non-zero). */
@@ -104,14 +111,30 @@ public final class UidSet {
         return ranges.length == 0;
     }
 
-    /** The smallest UID; the set must not be empty. */
+    /**
+     * The smallest UID.
+     *
+     * @throws NoSuchElementException when the set is empty
+     */
     public long first() {
+        requireNotEmpty("first");
         return ranges[0];
     }
 
-    /** The largest UID; the set must not be empty. */
+    /**
+     * The largest UID.
+     *
+     * @throws NoSuchElementException when the set is empty
+     */
     public long last() {
+        requireNotEmpty("last");
         return ranges[ranges.length - 1];
+    }
+
+    private void requireNotEmpty(String what) {
+        if (ranges.length == 0) {
+            throw new NoSuchElementException("the empty UID set has no " + what + " UID");
+        }
     }
 
     /** The ranges as inclusive {@code [lo, hi]} pairs, ascending. */
@@ -133,7 +156,10 @@ public final class UidSet {
         return Arrays.hashCode(ranges);
     }
 
-    /** IMAP sequence-set syntax, with {@code *} for {@link #MAX}. */
+    /**
+     * IMAP sequence-set syntax, with {@code *} for {@link #MAX}: for logs and tests, not for parsing back as a client's
+     * {@code *} (see the class comment).
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();

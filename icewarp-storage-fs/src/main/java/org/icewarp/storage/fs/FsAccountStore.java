@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +32,9 @@ import org.icewarp.storage.StorageUnavailableException;
 
 /**
  * Domains, accounts and groups as one small text file each under {@code accounts-path}, with every address in an
- * in-memory hash index built at open and kept current by every change (reads never touch the disk).
+ * in-memory hash index built at open and kept current by every change (reads never touch the disk). Accounts and
+ * groups are written with domain aliases in their addresses resolved ({@link AccountStore}), so the index built at the
+ * next open has the same keys as the one kept before it, whatever happened to the domain aliases meanwhile.
  *
  * <p>Implementation note: changes are serialised by one lock (they are rare next to lookups) and each is durable
  * (atomic file replacement) before the index changes, so a reader never sees a change that could be lost. The index is
@@ -122,6 +125,41 @@ final class FsAccountStore implements AccountStore {
         return out;
     }
 
+    /** {@code a} with a domain alias resolved to its domain. */
+    private EmailAddress resolved(EmailAddress a) {
+        String domain = canonical(a);
+        return domain.equals(a.domain()) ? a : new EmailAddress(a.localPart(), domain);
+    }
+
+    private Account resolved(Account a) {
+        Set<EmailAddress> aliases = new LinkedHashSet<>();
+        a.aliases().forEach(x -> aliases.add(resolved(x)));
+        return new Account(
+                resolved(a.address()),
+                aliases,
+                a.credentials(),
+                a.quotaBytes(),
+                a.state(),
+                a.fullName(),
+                a.directory());
+    }
+
+    private Group resolved(Group g) {
+        return new Group(
+                resolved(g.address()), g.members(), g.parent() == null ? null : resolved(g.parent()), g.directory());
+    }
+
+    /** Fails when an address already answers in {@code alias}, which would stop reaching it once it is an alias. */
+    private void requireNoAddressesIn(String alias) {
+        String suffix = "@" + alias;
+        for (String k : index.keySet()) {
+            if (k.endsWith(suffix)) {
+                throw new AlreadyExistsException(
+                        "address " + k + " already exists, so " + alias + " cannot become a domain alias");
+            }
+        }
+    }
+
     private Path domainDir(String domain) {
         return root.resolve(FileNames.domainDir(domain));
     }
@@ -146,6 +184,7 @@ final class FsAccountStore implements AccountStore {
                     throw new AlreadyExistsException("domain or domain alias " + n + " exists");
                 }
             }
+            domain.aliases().forEach(this::requireNoAddressesIn);
             io("create domain " + domain.name(), () -> {
                 Durable.createDirectories(domainDir(domain.name()));
                 Durable.write(domainDir(domain.name()).resolve(AccountFiles.DOMAIN_FILE), AccountFiles.domain(domain));
@@ -187,13 +226,16 @@ final class FsAccountStore implements AccountStore {
                 if (owner != null && !owner.equals(domain.name())) {
                     throw new AlreadyExistsException("domain alias " + alias + " belongs to " + owner);
                 }
+                if (owner == null) {
+                    requireNoAddressesIn(alias);
+                }
             }
             io(
                     "update domain " + domain.name(),
                     () -> Durable.write(
                             domainDir(domain.name()).resolve(AccountFiles.DOMAIN_FILE), AccountFiles.domain(domain)));
-            old.aliases().forEach(domainNames::remove);
             putDomain(domain);
+            old.aliases().stream().filter(a -> !domain.aliases().contains(a)).forEach(domainNames::remove);
         }
     }
 
@@ -230,9 +272,10 @@ final class FsAccountStore implements AccountStore {
     // ---- accounts
 
     @Override
-    public void createAccount(Account account) {
+    public void createAccount(Account given) {
         synchronized (writeLock) {
             ensureOpen();
+            Account account = resolved(given);
             requireFree(keys(account), null);
             requireDomain(account.address().domain());
             io(
@@ -272,9 +315,10 @@ final class FsAccountStore implements AccountStore {
     }
 
     @Override
-    public void updateAccount(Account account) {
+    public void updateAccount(Account given) {
         synchronized (writeLock) {
             ensureOpen();
+            Account account = resolved(given);
             Account old = findAccount(account.address())
                     .orElseThrow(() -> new NotFoundException("account " + account.address() + " does not exist"));
             requireFree(keys(account), old);
@@ -282,9 +326,13 @@ final class FsAccountStore implements AccountStore {
                     "update account " + account.address(),
                     () -> Durable.write(
                             file(old.address(), AccountFiles.ACCOUNT_SUFFIX), AccountFiles.account(account)));
-            keys(old).forEach(index::remove);
-            accounts.get(canonical(old.address())).remove(old.address().toString());
+            // replace before removing: lookups read the index without the lock and must never miss a kept address
+            Set<String> kept = keys(account);
             putAccount(account);
+            if (!old.address().toString().equals(account.address().toString())) {
+                accounts.get(canonical(old.address())).remove(old.address().toString());
+            }
+            keys(old).stream().filter(k -> !kept.contains(k)).forEach(index::remove);
         }
     }
 
@@ -315,9 +363,10 @@ final class FsAccountStore implements AccountStore {
     // ---- groups
 
     @Override
-    public void createGroup(Group group) {
+    public void createGroup(Group given) {
         synchronized (writeLock) {
             ensureOpen();
+            Group group = resolved(given);
             requireFree(keys(group), null);
             requireDomain(group.address().domain());
             if (group.parent() != null && findGroup(group.parent()).isEmpty()) {
@@ -342,9 +391,10 @@ final class FsAccountStore implements AccountStore {
     }
 
     @Override
-    public void updateGroup(Group group) {
+    public void updateGroup(Group given) {
         synchronized (writeLock) {
             ensureOpen();
+            Group group = resolved(given);
             Group old = findGroup(group.address())
                     .orElseThrow(() -> new NotFoundException("group " + group.address() + " does not exist"));
             EmailAddress p = group.parent();

@@ -3,6 +3,7 @@ package org.icewarp.storage.fs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -53,6 +54,9 @@ final class FsMailboxStore implements MailboxStore {
     private final WriteArea area;
     private final Map<String, Mailbox> mailboxes = new ConcurrentHashMap<>();
     private final List<MailboxListener> listeners = new CopyOnWriteArrayList<>();
+    /** Where the last UIDVALIDITY issued is kept (a leading dot: no encoded domain directory starts with one). */
+    static final String UID_VALIDITY_FILE = ".uidvalidity";
+
     private final AtomicLong lastUidValidity = new AtomicLong();
     private final MessageOps messages;
     private volatile boolean closed;
@@ -62,6 +66,14 @@ final class FsMailboxStore implements MailboxStore {
         try {
             Durable.createDirectories(settings.path());
             this.area = WriteArea.open(settings.path(), settings.serverId());
+            Path last = settings.path().resolve(UID_VALIDITY_FILE);
+            if (Files.exists(last)) {
+                lastUidValidity.set(
+                        Long.parseLong(new String(Files.readAllBytes(last), StandardCharsets.US_ASCII).trim()));
+            }
+        } catch (NumberFormatException e) {
+            throw new StorageUnavailableException(
+                    "cannot read " + UID_VALIDITY_FILE + " in the mail path " + settings.path() + ": " + e, e);
         } catch (IOException e) {
             throw new StorageUnavailableException("cannot open the mail path " + settings.path() + ": " + e, e);
         }
@@ -151,9 +163,23 @@ final class FsMailboxStore implements MailboxStore {
         }
     }
 
-    private long newUidValidity() {
+    /**
+     * A UIDVALIDITY above every one this store issued before, restarts included: the last one is kept durably in
+     * {@link #UID_VALIDITY_FILE} before it is used, since a folder deleted and created again must not get its old
+     * UIDVALIDITY back (RFC 9051 section 2.3.1.1) even when the clock has not moved past it.
+     */
+    private synchronized long newUidValidity() {
         long now = Math.max(1, settings.clock().instant().getEpochSecond());
-        return lastUidValidity.updateAndGet(last -> Math.min(UidSet.MAX, Math.max(last + 1, now)));
+        long next = Math.min(UidSet.MAX, Math.max(lastUidValidity.get() + 1, now));
+        try {
+            Durable.write(
+                    settings.path().resolve(UID_VALIDITY_FILE),
+                    Long.toString(next).getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw unavailable("record the last UIDVALIDITY", e);
+        }
+        lastUidValidity.set(next);
+        return next;
     }
 
     // ---- folders

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -169,6 +170,10 @@ final class FsQueueStore implements QueueStore {
         }
         if (max < 1) {
             throw new IllegalArgumentException("max must be at least 1");
+        }
+        Objects.requireNonNull(leaseFor, "leaseFor");
+        if (leaseFor.isNegative() || leaseFor.isZero()) {
+            throw new IllegalArgumentException("leaseFor must be positive, was " + leaseFor);
         }
         return locked("lease queued messages", () -> {
             rescan(false);

@@ -11,7 +11,7 @@ final class Totals {
     /** Bytes of appends and copies in flight that the quota check must count. */
     private final AtomicLong reserved = new AtomicLong();
 
-    void add(long messageDelta, long byteDelta) {
+    synchronized void add(long messageDelta, long byteDelta) {
         messages.addAndGet(messageDelta);
         bytes.addAndGet(byteDelta);
     }
@@ -20,23 +20,26 @@ final class Totals {
      * Reserves {@code size} bytes against {@code quota} (0 for none); the caller releases the reservation when the
      * change is applied or abandoned.
      *
+     * <p>Checked and reserved under the lock that {@link #add} and {@link #release} take: reading {@code bytes} and
+     * {@code reserved} apart let a commit land between the two reads and be counted in neither, and adding before
+     * checking made two concurrent reservers that would each fit reject each other.
+     *
      * @throws QuotaExceededException when the account would go over its quota
      */
-    void reserve(long size, long quota, String account) {
-        reserved.addAndGet(size);
-        if (quota > 0 && bytes.get() + reserved.get() > quota) {
-            reserved.addAndGet(-size);
+    synchronized void reserve(long size, long quota, String account) {
+        if (quota > 0 && bytes.get() + reserved.get() + size > quota) {
             throw new QuotaExceededException("the mailbox of " + account + " would exceed its quota of " + quota
                     + " bytes (" + bytes.get() + " used)");
         }
+        reserved.addAndGet(size);
     }
 
-    void release(long size) {
+    synchronized void release(long size) {
         reserved.addAndGet(-size);
     }
 
     /** Forgets the counts (before a recount adds them again). */
-    void reset() {
+    synchronized void reset() {
         messages.set(0);
         bytes.set(0);
     }

@@ -2,9 +2,12 @@ package org.icewarp.storage.memory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.icewarp.storage.Account;
@@ -23,7 +26,9 @@ import org.icewarp.storage.StorageException;
 
 /**
  * Accounts in memory. Writers serialise on the store; {@link #lookup} reads a concurrent map of every address and
- * alias (domain aliases resolved to the primary domain) without locking.
+ * alias (domain aliases resolved to the primary domain) without locking. Accounts and groups are stored with domain
+ * aliases in their addresses already resolved ({@link AccountStore}), so their index keys never depend on later
+ * changes to the domain aliases.
  */
 final class MemoryAccountStore implements AccountStore {
     private final LocalPartPolicy policy;
@@ -55,6 +60,41 @@ final class MemoryAccountStore implements AccountStore {
         return local + "@" + domain;
     }
 
+    /** {@code a} with a domain alias resolved to its domain. */
+    private EmailAddress resolved(EmailAddress a) {
+        String domain = domainIndex.getOrDefault(a.domain(), a.domain());
+        return domain.equals(a.domain()) ? a : new EmailAddress(a.localPart(), domain);
+    }
+
+    private Account resolved(Account a) {
+        Set<EmailAddress> aliases = new LinkedHashSet<>();
+        a.aliases().forEach(x -> aliases.add(resolved(x)));
+        return new Account(
+                resolved(a.address()),
+                aliases,
+                a.credentials(),
+                a.quotaBytes(),
+                a.state(),
+                a.fullName(),
+                a.directory());
+    }
+
+    private Group resolved(Group g) {
+        return new Group(
+                resolved(g.address()), g.members(), g.parent() == null ? null : resolved(g.parent()), g.directory());
+    }
+
+    /** Fails when an address already answers in {@code alias}, which would stop reaching it once it is an alias. */
+    private void requireNoAddressesIn(String alias) {
+        String suffix = "@" + alias;
+        for (String k : index.keySet()) {
+            if (k.endsWith(suffix)) {
+                throw new AlreadyExistsException(
+                        "address " + k + " already exists, so '" + alias + "' cannot become a domain alias");
+            }
+        }
+    }
+
     private void open() {
         if (closed) {
             throw new StorageException("the account store is closed");
@@ -73,6 +113,7 @@ final class MemoryAccountStore implements AccountStore {
                 throw new AlreadyExistsException("domain or domain alias '" + n + "' exists");
             }
         }
+        domain.aliases().forEach(this::requireNoAddressesIn);
         domains.put(domain.name(), domain);
         for (String n : names) {
             domainNames.put(n, domain.name());
@@ -101,14 +142,20 @@ final class MemoryAccountStore implements AccountStore {
             if (owner != null && !owner.equals(domain.name())) {
                 throw new AlreadyExistsException("domain alias '" + alias + "' belongs to domain " + owner);
             }
+            if (owner == null) {
+                requireNoAddressesIn(alias);
+            }
         }
-        for (String alias : old.aliases()) {
-            domainNames.remove(alias);
-            domainIndex.remove(alias);
-        }
+        // add before removing: a lookup that reads the index without the lock never misses a kept alias
         for (String alias : domain.aliases()) {
             domainNames.put(alias, domain.name());
             domainIndex.put(alias, domain.name());
+        }
+        for (String alias : old.aliases()) {
+            if (!domain.aliases().contains(alias)) {
+                domainNames.remove(alias);
+                domainIndex.remove(alias);
+            }
         }
         domains.put(domain.name(), domain);
     }
@@ -171,8 +218,9 @@ final class MemoryAccountStore implements AccountStore {
     }
 
     @Override
-    public synchronized void createAccount(Account account) {
+    public synchronized void createAccount(Account given) {
         open();
+        Account account = resolved(given);
         requireDomain(account.address());
         requireFree(account.address(), null);
         for (EmailAddress alias : account.aliases()) {
@@ -205,8 +253,9 @@ final class MemoryAccountStore implements AccountStore {
     }
 
     @Override
-    public synchronized void updateAccount(Account account) {
+    public synchronized void updateAccount(Account given) {
         open();
+        Account account = resolved(given);
         Account old = accounts.get(key(account.address()));
         if (old == null) {
             throw new NotFoundException("account " + account.address() + " does not exist");
@@ -214,9 +263,24 @@ final class MemoryAccountStore implements AccountStore {
         for (EmailAddress alias : account.aliases()) {
             requireFree(alias, old);
         }
-        unindex(old);
+        // replace before removing: a lookup that reads the index without the lock never misses a kept address
         accounts.put(key(account.address()), account);
         indexAccount(account);
+        Set<String> kept = keys(account);
+        for (String k : keys(old)) {
+            if (!kept.contains(k)) {
+                index.remove(k);
+            }
+        }
+    }
+
+    private Set<String> keys(Account account) {
+        Set<String> out = new HashSet<>();
+        out.add(key(account.address()));
+        for (EmailAddress alias : account.aliases()) {
+            out.add(key(alias));
+        }
+        return out;
     }
 
     @Override
@@ -247,8 +311,9 @@ final class MemoryAccountStore implements AccountStore {
     }
 
     @Override
-    public synchronized void createGroup(Group group) {
+    public synchronized void createGroup(Group given) {
         open();
+        Group group = resolved(given);
         requireDomain(group.address());
         requireFree(group.address(), null);
         if (group.parent() != null && !groups.containsKey(key(group.parent()))) {
@@ -267,8 +332,9 @@ final class MemoryAccountStore implements AccountStore {
     }
 
     @Override
-    public synchronized void updateGroup(Group group) {
+    public synchronized void updateGroup(Group given) {
         open();
+        Group group = resolved(given);
         String k = key(group.address());
         if (!groups.containsKey(k)) {
             throw new NotFoundException("group " + group.address() + " does not exist");

@@ -195,14 +195,7 @@ final class MemoryMailboxStore implements MailboxStore {
             if (m.folders.containsKey(name)) {
                 throw new AlreadyExistsException("folder '" + name + "' of " + account + " exists");
             }
-            List<FolderName> missing = new ArrayList<>();
-            for (FolderName p = name.parent(); p != null && !m.folders.containsKey(p); p = p.parent()) {
-                missing.add(0, p);
-            }
-            for (FolderName p : missing) {
-                m.folders.put(p, new Box(nextUidValidity(), Set.of()));
-                events.add(new MailboxEvent.FolderChanged(account, p, MailboxEvent.FolderChanged.Kind.CREATED, null));
-            }
+            createParents(m, account, name, events);
             Box b = new Box(nextUidValidity(), specialUse.isEmpty() ? Set.of() : EnumSet.copyOf(specialUse));
             m.folders.put(name, b);
             events.add(new MailboxEvent.FolderChanged(account, name, MailboxEvent.FolderChanged.Kind.CREATED, null));
@@ -218,18 +211,26 @@ final class MemoryMailboxStore implements MailboxStore {
         if (to.isWithin(from)) {
             throw new InvalidNameException("cannot rename '" + from + "' to '" + to + "' inside itself");
         }
+        List<MailboxEvent> events = new ArrayList<>();
         synchronized (m) {
             Box source = box(m, account, from);
             if (from.isInbox()) {
                 if (m.folders.containsKey(to)) {
                     throw new AlreadyExistsException("folder '" + to + "' of " + account + " exists");
                 }
+                createParents(m, account, to, events);
                 Box target = new Box(nextUidValidity(), Set.of());
+                List<Long> moved = new ArrayList<>();
                 for (Msg msg : new ArrayList<>(source.messages.values())) {
                     source.remove(msg.meta.uid());
+                    moved.add(msg.meta.uid());
                     target.add(msg.withUid(target.uidNext++));
                 }
                 m.folders.put(to, target);
+                events.add(new MailboxEvent.FolderChanged(account, to, MailboxEvent.FolderChanged.Kind.CREATED, null));
+                if (!moved.isEmpty()) {
+                    events.add(new MailboxEvent.MessagesExpunged(account, FolderName.INBOX, moved));
+                }
             } else {
                 Map<FolderName, FolderName> moves = new LinkedHashMap<>();
                 for (FolderName n : m.folders.keySet()) {
@@ -244,12 +245,23 @@ final class MemoryMailboxStore implements MailboxStore {
                 Map<FolderName, Box> boxes = new LinkedHashMap<>();
                 moves.forEach((a, b) -> boxes.put(b, m.folders.remove(a)));
                 m.folders.putAll(boxes);
-                for (FolderName p = to.parent(); p != null && !m.folders.containsKey(p); p = p.parent()) {
-                    m.folders.put(p, new Box(nextUidValidity(), Set.of()));
-                }
+                createParents(m, account, to, events);
+                events.add(new MailboxEvent.FolderChanged(account, from, MailboxEvent.FolderChanged.Kind.RENAMED, to));
             }
         }
-        fire(List.of(new MailboxEvent.FolderChanged(account, from, MailboxEvent.FolderChanged.Kind.RENAMED, to)));
+        fire(events);
+    }
+
+    /** Creates the missing parents of {@code name}, outermost first, and notes an event for each. */
+    private void createParents(Mailbox m, EmailAddress account, FolderName name, List<MailboxEvent> events) {
+        List<FolderName> missing = new ArrayList<>();
+        for (FolderName p = name.parent(); p != null && !m.folders.containsKey(p); p = p.parent()) {
+            missing.add(0, p);
+        }
+        for (FolderName p : missing) {
+            m.folders.put(p, new Box(nextUidValidity(), Set.of()));
+            events.add(new MailboxEvent.FolderChanged(account, p, MailboxEvent.FolderChanged.Kind.CREATED, null));
+        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -73,6 +74,10 @@ final class MemoryQueueStore implements QueueStore {
         }
         if (max < 1) {
             throw new IllegalArgumentException("max must be at least 1, was " + max);
+        }
+        Objects.requireNonNull(leaseFor, "leaseFor");
+        if (leaseFor.isNegative() || leaseFor.isZero()) {
+            throw new IllegalArgumentException("leaseFor must be positive, was " + leaseFor);
         }
         List<Entry> due = new ArrayList<>();
         for (Entry e : entries.values()) {

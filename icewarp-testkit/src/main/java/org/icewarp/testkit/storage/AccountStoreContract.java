@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.icewarp.storage.Account;
 import org.icewarp.storage.AccountState;
 import org.icewarp.storage.AccountStore;
@@ -113,7 +116,8 @@ public interface AccountStoreContract {
         AccountStore r = reopen(s);
         Account back = r.findAccount(a("john.smith@example.com")).orElseThrow();
         assertThat(back.address().localPart()).isEqualTo("John.Smith");
-        assertThat(back.aliases()).containsExactlyInAnyOrderElementsOf(full.aliases());
+        // an alias in a domain alias is stored under the primary domain
+        assertThat(back.aliases()).containsExactlyInAnyOrder(a("js@example.com"), a("smith@example.com"));
         assertThat(back.credentials()).isEqualTo(full.credentials());
         assertThat(back.quotaBytes()).isEqualTo(50_000_000);
         assertThat(back.state()).isEqualTo(AccountState.DISABLED);
@@ -227,5 +231,96 @@ public interface AccountStoreContract {
         assertThat(r.groups("example.com", PageRequest.first(10)).items())
                 .extracting(g -> g.address().toString())
                 .containsExactly("all@example.com", "dev@example.com");
+    }
+
+    @Test
+    default void lookupsNeverMissAnUnchangedAddressWhileTheAccountIsUpdated() throws Exception {
+        AccountStore s = withDomain();
+        EmailAddress primary = a("john@example.com");
+        EmailAddress stable = a("stable@example.com");
+        s.createAccount(Account.of("john@example.com").withAliases(Set.of(stable)));
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicInteger misses = new AtomicInteger();
+        AtomicInteger lookups = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            try {
+                while (!done.get()) {
+                    for (EmailAddress address : List.of(primary, stable)) {
+                        lookups.incrementAndGet();
+                        if (s.lookup(address).isEmpty()) {
+                            misses.incrementAndGet();
+                        }
+                    }
+                }
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        reader.start();
+        try {
+            for (int i = 0; i < 2_000; i++) {
+                Account next = new Account(
+                        primary,
+                        Set.of(stable, a("changing" + i + "@example.com")),
+                        List.of(),
+                        0,
+                        AccountState.ENABLED,
+                        "John " + i,
+                        DirectoryIdentity.NONE);
+                s.updateAccount(next);
+            }
+        } finally {
+            done.set(true);
+            reader.join(10_000);
+        }
+        assertThat(reader.isAlive()).as("the reader finished").isFalse();
+        assertThat(failure.get()).as("the reader failed").isNull();
+        assertThat(lookups.get()).isPositive();
+        assertThat(misses.get())
+                .as("lookups of unchanged addresses that found nothing")
+                .isZero();
+    }
+
+    @Test
+    default void addressesInADomainAliasAreStoredUnderThePrimaryDomainAndOutliveTheAlias() {
+        AccountStore s = accountStore();
+        s.createDomain(new Domain("example.com", Set.of("ex.org"), Options.EMPTY));
+        s.createAccount(Account.of("a@example.com").withAliases(Set.of(a("b@ex.org"))));
+        s.createGroup(Group.of("team@ex.org", Set.of(a("a@example.com"))));
+        assertThat(s.findAccount(a("a@example.com")).orElseThrow().aliases()).containsExactly(a("b@example.com"));
+        assertThat(s.findGroup(a("team@example.com"))).map(Group::address).contains(a("team@example.com"));
+
+        s.updateDomain(Domain.of("example.com"));
+        AccountStore r = reopen(s);
+        assertThat(r.lookup(a("b@ex.org")))
+                .as("the removed alias domain no longer resolves")
+                .isEmpty();
+        assertThat(r.lookup(a("b@example.com"))).map(Addressee::address).contains(a("a@example.com"));
+        assertThat(r.lookup(a("team@example.com"))).get().isInstanceOf(Group.class);
+
+        r.deleteAccount(a("a@example.com"));
+        r.deleteGroup(a("team@example.com"));
+        assertThat(r.lookup(a("b@example.com"))).as("a deleted account's alias").isEmpty();
+        assertThat(r.lookup(a("team@example.com"))).as("a deleted group").isEmpty();
+        AccountStore again = reopen(r);
+        assertThat(again.lookup(a("b@example.com"))).isEmpty();
+        again.createAccount(Account.of("b@example.com"));
+        assertThat(again.lookup(a("b@example.com"))).map(Addressee::address).contains(a("b@example.com"));
+    }
+
+    @Test
+    default void aDomainAliasCannotShadowAnAddressThatIsAlreadyTaken() {
+        AccountStore s = withDomain();
+        s.createAccount(Account.of("john@example.com").withAliases(Set.of(a("john@partner.example"))));
+        s.createDomain(Domain.of("b.example"));
+        s.createAccount(Account.of("john@b.example"));
+        assertThatThrownBy(() -> s.updateDomain(new Domain("b.example", Set.of("partner.example"), Options.EMPTY)))
+                .isInstanceOf(AlreadyExistsException.class)
+                .hasMessageContaining("partner.example");
+        assertThatThrownBy(() -> s.createDomain(new Domain("c.example", Set.of("partner.example"), Options.EMPTY)))
+                .isInstanceOf(AlreadyExistsException.class);
+        assertThat(s.findDomain("partner.example")).isEmpty();
+        assertThat(s.lookup(a("john@b.example"))).map(Addressee::address).contains(a("john@b.example"));
     }
 }

@@ -96,6 +96,27 @@ public interface QueueStoreContract {
     }
 
     @Test
+    default void aLeaseMustBeForAPositiveDurationAndLeasesNothingOtherwise() {
+        QueueStore s = queueStore();
+        QueueId id = s.enqueue(envelope("a@remote.example"), text("x"), T0);
+        for (Duration bad : List.of(Duration.ZERO, Duration.ofSeconds(-1))) {
+            assertThatThrownBy(() -> s.lease("node-a", 10, bad, T0))
+                    .as(bad.toString())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("leaseFor");
+        }
+        assertThatThrownBy(() -> s.lease("node-a", 10, null, T0))
+                .isInstanceOfAny(IllegalArgumentException.class, NullPointerException.class)
+                .hasMessageContaining("leaseFor");
+        assertThat(s.find(id).orElseThrow().leaseOwner())
+                .as("nothing was leased")
+                .isNullOrEmpty();
+        assertThat(s.lease("node-b", 10, LEASE, T0))
+                .extracting(QueuedMessage::id)
+                .containsExactly(id);
+    }
+
+    @Test
     default void messagesAreLeasedOnlyWhenDueAndEarliestFirst() {
         QueueStore s = queueStore();
         QueueId late = s.enqueue(envelope("a@remote.example"), text("1"), T0);
