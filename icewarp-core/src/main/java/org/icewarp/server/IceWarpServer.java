@@ -21,6 +21,7 @@ import org.icewarp.core.internal.AsyncEventBus;
 import org.icewarp.core.internal.ConfigWatcher;
 import org.icewarp.core.internal.DefaultServiceRegistry;
 import org.icewarp.core.internal.Kernel;
+import org.icewarp.core.internal.Storage;
 import org.icewarp.core.schedule.Scheduler;
 import org.icewarp.core.service.ServiceException;
 import org.icewarp.core.service.ServiceFactory;
@@ -55,12 +56,16 @@ public final class IceWarpServer implements AutoCloseable {
 
     private final Optional<Path> configFile;
     private final ServerConfig initialConfig;
-    private final Path dataDirectory;
+    /** As configured; {@code null} for a temporary directory made at start and removed at stop. */
+    private final Path configuredDataDirectory;
+
+    private volatile Path dataDirectory;
     private final Clock clock;
     private final int ioThreads;
     private final int blockingThreads;
     private final int blockingQueue;
     private final Map<String, ServiceFactory> factories;
+    private final ClassLoader classLoader;
 
     private final AsyncEventBus events = new AsyncEventBus();
     /** Serialises reading and applying configuration, so an older file can never be applied after a newer one. */
@@ -75,12 +80,13 @@ public final class IceWarpServer implements AutoCloseable {
     private IceWarpServer(Builder b) {
         this.configFile = Optional.ofNullable(b.configFile);
         this.initialConfig = b.config;
-        this.dataDirectory = b.dataDirectory;
+        this.configuredDataDirectory = b.dataDirectory;
         this.clock = b.clock;
         this.ioThreads = b.ioThreads;
         this.blockingThreads = b.blockingThreads;
         this.blockingQueue = b.blockingQueue;
         this.factories = discover(b);
+        this.classLoader = b.classLoader;
     }
 
     private static Map<String, ServiceFactory> discover(Builder b) {
@@ -123,7 +129,14 @@ public final class IceWarpServer implements AutoCloseable {
             throw new IllegalStateException("the server is already running");
         }
         ServerConfig effective = DefaultServiceRegistry.effective(readConfig(), factories);
-        kernel = new Kernel(clock, dataDirectory, events, ioThreads, blockingThreads, blockingQueue);
+        Storage storage = Storage.open(effective, clock, classLoader);
+        try {
+            dataDirectory = configuredDataDirectory != null ? configuredDataDirectory : temporaryDataDirectory();
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+        kernel = new Kernel(clock, dataDirectory, events, storage, ioThreads, blockingThreads, blockingQueue);
         try {
             registry = new DefaultServiceRegistry(kernel, factories, effective);
             registry.startEnabled();
@@ -131,6 +144,7 @@ public final class IceWarpServer implements AutoCloseable {
             kernel.close();
             kernel = null;
             registry = null;
+            removeTemporaryDataDirectory();
             throw e;
         }
         config = effective;
@@ -219,6 +233,18 @@ public final class IceWarpServer implements AutoCloseable {
         Objects.requireNonNull(next, "next");
         requireRunning();
         ServerConfig effective = DefaultServiceRegistry.effective(next, factories);
+        ServerConfig running = config;
+        if (!effective.accounts().equals(running.accounts())
+                || !effective.mailboxes().equals(running.mailboxes())
+                || !effective.queue().equals(running.queue())) {
+            LOG.warn(
+                    "system.storage changed; stores are opened at start, so the change takes effect at the next start");
+            effective = effective.toBuilder()
+                    .accounts(running.accounts())
+                    .mailboxes(running.mailboxes())
+                    .queue(running.queue())
+                    .build();
+        }
         DefaultServiceRegistry.Changes changes = registry.apply(effective);
         config = changes.applied();
         LOG.info("configuration applied: restarted {}, updated {}", changes.restarted(), changes.updated());
@@ -246,6 +272,7 @@ public final class IceWarpServer implements AutoCloseable {
         events.publish(new ServerStopped(clock.instant()));
         kernel.close();
         kernel = null;
+        removeTemporaryDataDirectory();
         LOG.info("server stopped");
     }
 
@@ -300,9 +327,41 @@ public final class IceWarpServer implements AutoCloseable {
         return configFile;
     }
 
-    /** The data directory (mail, queue, logs, temp). */
+    /**
+     * The data directory (temporary service folders now; mail, queue and logs as modules use it): the configured one,
+     * or, without one, a temporary directory made at start and deleted at stop.
+     *
+     * @throws IllegalStateException when none is configured and the server has not started
+     */
     public Path dataDirectory() {
-        return dataDirectory;
+        Path d = dataDirectory != null ? dataDirectory : configuredDataDirectory;
+        if (d == null) {
+            throw new IllegalStateException("no data directory is configured and the server has not started");
+        }
+        return d;
+    }
+
+    private static Path temporaryDataDirectory() {
+        try {
+            return java.nio.file.Files.createTempDirectory("icewarp-data-");
+        } catch (java.io.IOException e) {
+            throw new ServiceException("server", "cannot create a temporary data directory: " + e, e);
+        }
+    }
+
+    private void removeTemporaryDataDirectory() {
+        Path d = dataDirectory;
+        if (configuredDataDirectory != null || d == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(d)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+        } catch (java.io.IOException e) {
+            LOG.warn("could not remove the temporary data directory {}: {}", d, e.toString());
+        }
+        dataDirectory = null;
     }
 
     /** The service types found, by type name. */
@@ -320,7 +379,7 @@ public final class IceWarpServer implements AutoCloseable {
     public static final class Builder {
         private ServerConfig config = ServerConfig.defaults();
         private Path configFile;
-        private Path dataDirectory = Path.of("data").toAbsolutePath();
+        private Path dataDirectory;
         private Clock clock = Clock.systemUTC();
         private int ioThreads;
         private int blockingThreads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
@@ -343,7 +402,10 @@ public final class IceWarpServer implements AutoCloseable {
             return this;
         }
 
-        /** The data directory; default {@code ./data}. */
+        /**
+         * The data directory; default: a temporary directory made at each start and deleted at stop, so an embedded
+         * server never writes into the working directory unasked.
+         */
         public Builder dataDirectory(Path directory) {
             this.dataDirectory =
                     Objects.requireNonNull(directory, "dataDirectory").toAbsolutePath();

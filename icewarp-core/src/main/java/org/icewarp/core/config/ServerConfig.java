@@ -32,6 +32,7 @@ public final class ServerConfig {
     private final Map<String, List<String>> patternDefinitions;
     private final Map<String, ServiceConfig> services;
     private final Duration reloadInterval;
+    private final Map<String, StoreChoice> storage;
     private final Patterns patterns;
     private final AddressSet trusted;
     private final Map<String, AccessRule> accessRules;
@@ -45,6 +46,7 @@ public final class ServerConfig {
         this.patternDefinitions = Collections.unmodifiableMap(defs);
         this.services = Collections.unmodifiableMap(new LinkedHashMap<>(b.services));
         this.reloadInterval = b.reloadInterval;
+        this.storage = Collections.unmodifiableMap(new LinkedHashMap<>(b.storage));
         try {
             this.patterns = Patterns.of(patternDefinitions);
         } catch (InvalidAccessEntryException e) {
@@ -92,6 +94,7 @@ public final class ServerConfig {
         b.patterns = new LinkedHashMap<>(patternDefinitions);
         b.services = new LinkedHashMap<>(services);
         b.reloadInterval = reloadInterval;
+        b.storage = new LinkedHashMap<>(storage);
         return b;
     }
 
@@ -149,6 +152,25 @@ public final class ServerConfig {
         return reloadInterval;
     }
 
+    /** Where accounts are kept ({@code system.storage.accounts}); default in memory. */
+    public StoreChoice accounts() {
+        return storage.get(ACCOUNTS);
+    }
+
+    /** Where mailboxes are kept ({@code system.storage.mailboxes}); default in memory. */
+    public StoreChoice mailboxes() {
+        return storage.get(MAILBOXES);
+    }
+
+    /** Where the outgoing queue is kept ({@code system.storage.queue}); default in memory. */
+    public StoreChoice queue() {
+        return storage.get(QUEUE);
+    }
+
+    static final String ACCOUNTS = "accounts";
+    static final String MAILBOXES = "mailboxes";
+    static final String QUEUE = "queue";
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ServerConfig c
@@ -157,12 +179,13 @@ public final class ServerConfig {
                 && trustedIps.equals(c.trustedIps)
                 && patternDefinitions.equals(c.patternDefinitions)
                 && services.equals(c.services)
-                && reloadInterval.equals(c.reloadInterval);
+                && reloadInterval.equals(c.reloadInterval)
+                && storage.equals(c.storage);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(serverId, allAddresses, trustedIps, patternDefinitions, services, reloadInterval);
+        return Objects.hash(serverId, allAddresses, trustedIps, patternDefinitions, services, reloadInterval, storage);
     }
 
     @Override
@@ -182,8 +205,28 @@ public final class ServerConfig {
         private Map<String, List<String>> patterns = new LinkedHashMap<>();
         private Map<String, ServiceConfig> services = new LinkedHashMap<>();
         private Duration reloadInterval = DEFAULT_RELOAD_INTERVAL;
+        private Map<String, StoreChoice> storage = new LinkedHashMap<>(
+                Map.of(ACCOUNTS, StoreChoice.MEMORY, MAILBOXES, StoreChoice.MEMORY, QUEUE, StoreChoice.MEMORY));
 
         private Builder() {}
+
+        /** Where accounts are kept; default in memory. */
+        public Builder accounts(StoreChoice choice) {
+            storage.put(ACCOUNTS, Objects.requireNonNull(choice, "accounts"));
+            return this;
+        }
+
+        /** Where mailboxes are kept; default in memory. */
+        public Builder mailboxes(StoreChoice choice) {
+            storage.put(MAILBOXES, Objects.requireNonNull(choice, "mailboxes"));
+            return this;
+        }
+
+        /** Where the outgoing queue is kept; default in memory. */
+        public Builder queue(StoreChoice choice) {
+            storage.put(QUEUE, Objects.requireNonNull(choice, "queue"));
+            return this;
+        }
 
         /** The load-balancing server ID (at most 2 letters or digits, the seed's limit); default none. */
         public Builder serverId(String serverId) {

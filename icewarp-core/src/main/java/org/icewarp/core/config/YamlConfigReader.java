@@ -34,7 +34,9 @@ final class YamlConfigReader {
             Pattern.compile(SVC + "limits\\.(max-incoming|max-outgoing|bandwidth-kbps"
                     + "|alert-connections-multiplier|alert-data-multiplier)"),
             Pattern.compile(SVC + "bindings\\.(ip|port|tls|certificate|require-peer-certificate|ca-file)"),
-            Pattern.compile("system\\.advanced\\.patterns\\.[A-Za-z0-9_-]+"));
+            Pattern.compile("system\\.advanced\\.patterns\\.[A-Za-z0-9_-]+"),
+            Pattern.compile("system\\.storage\\.(accounts|mailboxes|queue)\\.provider"),
+            Pattern.compile("system\\.storage\\.(accounts|mailboxes|queue)\\.options\\.[a-z0-9-]+"));
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
@@ -75,6 +77,9 @@ final class YamlConfigReader {
         for (String name : serviceNames()) {
             b.service(service(name));
         }
+        apply("system.storage.accounts", () -> b.accounts(store("accounts")));
+        apply("system.storage.mailboxes", () -> b.mailboxes(store("mailboxes")));
+        apply("system.storage.queue", () -> b.queue(store("queue")));
         return b.build();
     }
 
@@ -90,6 +95,20 @@ final class YamlConfigReader {
             }
         }
         return names;
+    }
+
+    private StoreChoice store(String kind) {
+        String p = "system.storage." + kind + ".";
+        String provider = string(p + "provider", "memory");
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+        for (String option : children(p + "options")) {
+            options.put(option, string(p + "options." + option, ""));
+        }
+        try {
+            return StoreChoice.of(provider, options);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(p + "provider", provider, e.getMessage());
+        }
     }
 
     private ServiceConfig service(String name) {

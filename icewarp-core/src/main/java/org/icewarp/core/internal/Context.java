@@ -15,10 +15,33 @@ final class Context implements ServiceContext {
     private final Kernel kernel;
     private final ServiceConfig config;
 
-    Context(ServiceRuntime runtime, Kernel kernel) {
+    private final Path temp;
+
+    Context(ServiceRuntime runtime, Kernel kernel, Path temp) {
         this.runtime = runtime;
         this.kernel = kernel;
         this.config = runtime.config();
+        this.temp = temp;
+    }
+
+    @Override
+    public Path tempDirectory() {
+        return temp;
+    }
+
+    @Override
+    public org.icewarp.storage.AccountStore accounts() {
+        return kernel.storage().accounts();
+    }
+
+    @Override
+    public org.icewarp.storage.MailboxStore mailboxes() {
+        return kernel.storage().mailboxes();
+    }
+
+    @Override
+    public org.icewarp.storage.QueueStore queue() {
+        return kernel.storage().queue();
     }
 
     @Override

@@ -25,6 +25,7 @@ public final class Kernel implements AutoCloseable {
     private final AsyncEventBus events;
     private final Clock clock;
     private final Path dataDirectory;
+    private final Storage storage;
 
     /**
      * @param events the server's event bus, which outlives the kernel
@@ -36,6 +37,7 @@ public final class Kernel implements AutoCloseable {
             Clock clock,
             Path dataDirectory,
             AsyncEventBus events,
+            Storage storage,
             int ioThreads,
             int blockingThreads,
             int blockingQueue) {
@@ -55,6 +57,7 @@ public final class Kernel implements AutoCloseable {
         this.blocking.allowCoreThreadTimeOut(true);
         this.scheduler = new ExecutorScheduler();
         this.events = events;
+        this.storage = storage;
     }
 
     /** The acceptor loop. */
@@ -80,6 +83,29 @@ public final class Kernel implements AutoCloseable {
     /** The event bus. */
     public AsyncEventBus events() {
         return events;
+    }
+
+    /** The server's stores. */
+    public Storage storage() {
+        return storage;
+    }
+
+    /**
+     * The service's own temporary folder, {@code <data>/temp/<service>}, created if missing and emptied: the seed's
+     * "the appropriate subfolder of this directory (temp) is automatically emptied when the corresponding service
+     * starts". Links inside are removed, never followed.
+     */
+    public Path prepareTemp(String service) throws java.io.IOException {
+        Path dir = dataDirectory.resolve("temp").resolve(service);
+        java.nio.file.Files.createDirectories(dir);
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!p.equals(dir)) {
+                    java.nio.file.Files.delete(p);
+                }
+            }
+        }
+        return dir;
     }
 
     /** The clock. */
@@ -111,6 +137,14 @@ public final class Kernel implements AutoCloseable {
     @Override
     public void close() {
         scheduler.close();
+        try {
+            closeThreads();
+        } finally {
+            storage.close();
+        }
+    }
+
+    private void closeThreads() {
         acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         blocking.shutdown();

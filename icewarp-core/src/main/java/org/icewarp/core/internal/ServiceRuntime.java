@@ -158,9 +158,16 @@ public final class ServiceRuntime implements Service {
                         null);
             }
         }
+        java.nio.file.Path temp;
+        try {
+            temp = kernel.prepareTemp(name);
+        } catch (java.io.IOException e) {
+            state = ServiceState.FAILED;
+            throw new ServiceException(name, "cannot prepare its temporary folder: " + e, e);
+        }
         Run r;
         try {
-            r = new Run(Objects.requireNonNull(factory.create(new Context(this, kernel)), "protocol"));
+            r = new Run(Objects.requireNonNull(factory.create(new Context(this, kernel, temp)), "protocol"));
         } catch (RuntimeException e) {
             state = ServiceState.FAILED;
             throw new ServiceException(name, "protocol " + type() + " failed to start: " + e.getMessage(), e);

@@ -7,6 +7,9 @@ import org.icewarp.core.config.ServiceConfig;
 import org.icewarp.core.event.EventBus;
 import org.icewarp.core.log.ActivityLog;
 import org.icewarp.core.schedule.Scheduler;
+import org.icewarp.storage.AccountStore;
+import org.icewarp.storage.MailboxStore;
+import org.icewarp.storage.QueueStore;
 
 /** What the kernel gives a service instance: its identity and configuration, and the server's shared facilities. */
 public interface ServiceContext {
@@ -36,6 +39,18 @@ public interface ServiceContext {
     /** The server's event bus. */
     EventBus events();
 
-    /** The server's data directory (mail, logs, temp); the service's own temp folder is {@code temp/<name>} in it. */
+    /** The server's data directory (mail, logs, temp). */
     Path dataDirectory();
+
+    /** The service's own temporary folder, {@code <data>/temp/<name>}, emptied each time the service starts. */
+    Path tempDirectory();
+
+    /** The server's account store ({@code system.storage.accounts}). Its methods may block. */
+    AccountStore accounts();
+
+    /** The server's mailbox store ({@code system.storage.mailboxes}). Its methods may block. */
+    MailboxStore mailboxes();
+
+    /** The server's outgoing queue ({@code system.storage.queue}). Its methods may block. */
+    QueueStore queue();
 }

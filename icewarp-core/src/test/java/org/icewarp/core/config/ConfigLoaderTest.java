@@ -81,6 +81,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void storageIsChosenPerStore() throws IOException {
+        ServerConfig c = loader("""
+                system:
+                  storage:
+                    accounts: { provider: jdbc, options: { url: "jdbc:h2:./data/db" } }
+                    mailboxes: { provider: fs, options: { path: /var/mail, layout: alphabetical } }
+                """).load();
+        assertThat(c.accounts()).isEqualTo(StoreChoice.of("jdbc", Map.of("url", "jdbc:h2:./data/db")));
+        assertThat(c.mailboxes())
+                .isEqualTo(StoreChoice.of("fs", Map.of("path", "/var/mail", "layout", "alphabetical")));
+        assertThat(c.queue()).isEqualTo(StoreChoice.MEMORY);
+        assertThatThrownBy(loader("system:\n  storage:\n    mailboxes: { provider: Bad/Id }\n")::load)
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("system.storage.mailboxes.provider")
+                .hasMessageContaining("Bad/Id");
+        assertThatThrownBy(loader("system:\n  storage:\n    mail: { provider: fs }\n")::load)
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("system.storage.mail.provider")
+                .hasMessageContaining("unknown key");
+    }
+
+    @Test
     void anEmptyFileIsTheDefaults() throws IOException {
         ServerConfig c = loader("").load();
         assertThat(c).isEqualTo(ServerConfig.defaults());
