@@ -262,20 +262,7 @@ public final class DefaultServiceRegistry implements ServiceRegistry {
 
     @Override
     public synchronized void startModule(String module) {
-        ServiceException first = null;
-        for (Service s : module(module)) {
-            try {
-                s.start();
-            } catch (ServiceException e) {
-                LOG.error("{}", e.getMessage(), e);
-                if (first == null) {
-                    first = e;
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        eachThenThrowFirst(module(module), s -> true, Service::start);
     }
 
     @Override
@@ -285,35 +272,36 @@ public final class DefaultServiceRegistry implements ServiceRegistry {
 
     @Override
     public synchronized void restartModule(String module) {
-        ServiceException first = null;
-        for (Service s : module(module)) {
-            boolean wanted = s.state() == ServiceState.RUNNING || s.config().enabled();
-            s.stop();
-            if (wanted) {
-                try {
-                    s.start();
-                } catch (ServiceException e) {
-                    LOG.error("{}", e.getMessage(), e);
-                    first = first == null ? e : first;
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        eachThenThrowFirst(
+                module(module),
+                s -> s.state() == ServiceState.RUNNING || s.config().enabled(),
+                Service::restart);
     }
 
     @Override
     public synchronized void restartAll() {
+        eachThenThrowFirst(services(), s -> s.state() == ServiceState.RUNNING, Service::restart);
+    }
+
+    /**
+     * Runs {@code action} on every service {@code wanted} accepts (chosen before any action runs), going on after a
+     * failure so that one service does not leave the rest untouched; then throws the first failure.
+     */
+    private static void eachThenThrowFirst(
+            List<Service> members,
+            java.util.function.Predicate<Service> wanted,
+            java.util.function.Consumer<Service> action) {
+        List<Service> chosen = members.stream().filter(wanted).toList();
         ServiceException first = null;
-        for (Service s : services()) {
-            if (s.state() == ServiceState.RUNNING) {
-                try {
-                    s.restart();
-                } catch (ServiceException e) {
-                    LOG.error("{}", e.getMessage(), e);
-                    first = first == null ? e : first;
-                }
+        for (Service s : members) {
+            if (!chosen.contains(s)) {
+                continue;
+            }
+            try {
+                action.accept(s);
+            } catch (ServiceException e) {
+                LOG.error("{}", e.getMessage(), e);
+                first = first == null ? e : first;
             }
         }
         if (first != null) {
