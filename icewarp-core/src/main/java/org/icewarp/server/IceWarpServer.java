@@ -75,6 +75,8 @@ public final class IceWarpServer implements AutoCloseable {
     private DefaultServiceRegistry registry;
     private volatile ServerConfig config;
     private ConfigWatcher watcher;
+    private Scheduler.ScheduledJob watchJob;
+    private Duration watchedEvery = Duration.ZERO;
     private boolean closed;
 
     private IceWarpServer(Builder b) {
@@ -176,12 +178,21 @@ public final class IceWarpServer implements AutoCloseable {
     }
 
     private void watch(Path file) {
-        Duration every = config.reloadInterval();
         watcher = new ConfigWatcher(file);
+        scheduleWatch(file, config.reloadInterval());
+    }
+
+    /** (Re)arms the file check at {@code every}; called at start and when a reload changes the interval. */
+    private void scheduleWatch(Path file, Duration every) {
+        if (watchJob != null) {
+            watchJob.cancel();
+            watchJob = null;
+        }
+        watchedEvery = every;
         if (every.isZero()) {
             return;
         }
-        kernel.scheduler().scheduleAtFixedRate("config-reload", every, every, () -> {
+        watchJob = kernel.scheduler().scheduleAtFixedRate("config-reload", every, every, () -> {
             if (watcher.changed()) {
                 LOG.info("configuration file {} changed; reloading", file);
                 try {
@@ -203,6 +214,11 @@ public final class IceWarpServer implements AutoCloseable {
     public void reload() {
         Path file = configFile.orElseThrow(() -> new IllegalStateException("the server has no configuration file"));
         synchronized (reloadLock) {
+            ConfigWatcher w = watcher;
+            if (w != null) {
+                // note the file's state before reading it: an edit after this point is still seen as a change
+                w.changed();
+            }
             ServerConfig next;
             try {
                 next = DefaultServiceRegistry.effective(readConfig(), factories);
@@ -247,6 +263,9 @@ public final class IceWarpServer implements AutoCloseable {
         }
         DefaultServiceRegistry.Changes changes = registry.apply(effective);
         config = changes.applied();
+        if (watcher != null && !config.reloadInterval().equals(watchedEvery)) {
+            scheduleWatch(configFile.orElseThrow(), config.reloadInterval());
+        }
         LOG.info("configuration applied: restarted {}, updated {}", changes.restarted(), changes.updated());
         for (ServiceException failure : changes.failures()) {
             String what = changes.reverted().contains(failure.service()) ? "; it keeps its previous configuration" : "";
@@ -255,7 +274,9 @@ public final class IceWarpServer implements AutoCloseable {
                     configFile.map(Path::toString).orElse("(configuration in code)"),
                     failure.getMessage() + what));
         }
-        events.publish(new SettingsChanged(clock.instant(), changes.restarted(), changes.updated()));
+        if (!changes.restarted().isEmpty() || !changes.updated().isEmpty()) {
+            events.publish(new SettingsChanged(clock.instant(), changes.restarted(), changes.updated()));
+        }
     }
 
     /** Stops every service and releases threads; the server may be started again. Does nothing when not running. */
@@ -272,6 +293,8 @@ public final class IceWarpServer implements AutoCloseable {
         events.publish(new ServerStopped(clock.instant()));
         kernel.close();
         kernel = null;
+        watchJob = null;
+        watcher = null;
         removeTemporaryDataDirectory();
         LOG.info("server stopped");
     }

@@ -162,6 +162,24 @@ class ReloadTest {
         }
     }
 
+    @Test
+    void aNewReloadIntervalTakesEffect() throws Exception {
+        Path f = config(yaml("0", "").replace("reload-interval: 100ms", "reload-interval: 1h"));
+        start(f);
+        Files.writeString(f, yaml("0", ""));
+        server.reload(); // applies the 100ms interval by hand; from now on the watcher must notice edits by itself
+        assertThat(server.config().reloadInterval()).isEqualTo(java.time.Duration.ofMillis(100));
+        assertThat(changed).as("no service changed, so nothing is announced").isEmpty();
+        Files.writeString(
+                f,
+                yaml("0", "")
+                        .replace(
+                                "alpha: { ports: [0] }",
+                                "alpha: { ports: [0], access: { restrict: true, type: deny, addresses: \"127.0.0.1\" } }"));
+        await().until(() -> changed.size() == 1);
+        assertThat(changed.get(0).updated()).containsExactly("alpha");
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
