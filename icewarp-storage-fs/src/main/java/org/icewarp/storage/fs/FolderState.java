@@ -38,6 +38,9 @@ final class FolderState {
     private FileChannel journal;
     private long gen;
     private long end;
+    /** The journal generation we hold carries a seal: nothing may be appended to it. Under {@link #mutex}. */
+    private boolean sealedCurrent;
+
     private FolderIndex index;
     private Totals totals;
     private boolean closed;
@@ -157,6 +160,7 @@ final class FolderState {
             journal = ch;
             gen = g;
             end = t.validEnd();
+            sealedCurrent = false;
             return;
         }
     }
@@ -172,6 +176,8 @@ final class FolderState {
             if (!t.sealed()) {
                 break;
             }
+            // Past a seal nothing may ever be written to this generation; until the next one is open, writes refuse.
+            sealedCurrent = true;
             Path next = Journal.journalFile(indexDir, gen + 1);
             try {
                 FileChannel ch = FileChannel.open(next, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -179,6 +185,7 @@ final class FolderState {
                 journal = ch;
                 gen++;
                 end = 0;
+                sealedCurrent = false;
             } catch (NoSuchFileException e) {
                 load();
                 return;
@@ -220,6 +227,13 @@ final class FolderState {
             ensureOpen();
             try (FileLock l = lockChannel.lock()) {
                 refresh(true);
+                if (sealedCurrent) {
+                    load(); // the generation we hold was sealed; start again from the snapshot and its successors
+                    if (sealedCurrent) {
+                        throw new IOException("the index journal of " + dir + " is sealed and has no successor");
+                    }
+                    refresh(true);
+                }
                 Batch batch = new Batch();
                 T result = change.apply(index, batch);
                 if (batch.directoryChanged) {
@@ -246,15 +260,20 @@ final class FolderState {
 
     /** Seals the journal, snapshots the index, and starts the next generation. Under both locks. */
     private void rotate() throws IOException {
+        // The successor exists durably before the seal is written, so whoever reads the seal (after a crash, or
+        // another process) always finds where to go on; an empty successor left by a crash before the seal is simply
+        // replaced by the next rotation.
+        long next = gen + 1;
+        Durable.write(Journal.journalFile(indexDir, next), Journal.header());
         byte[] seal = Journal.frame(List.of(new IndexRecord.Sealed()));
         Journal.writeFully(journal, end, seal);
         end += seal.length;
-        if (dirDirty.getAndSet(false)) {
-            Durable.fsyncDirectory(dir);
-        }
+        sealedCurrent = true;
+        // Unconditionally: a commit leader may be between clearing dirDirty and finishing its directory fsync, and
+        // markSynced below releases its followers too.
+        dirDirty.set(false);
+        Durable.fsyncDirectory(dir);
         journal.force(false);
-        long next = gen + 1;
-        Durable.write(Journal.journalFile(indexDir, next), Journal.header());
         Durable.write(Journal.snapshotFile(indexDir), Journal.snapshot(index, next));
         FileChannel old = journal;
         journal = FileChannel.open(
@@ -262,6 +281,7 @@ final class FolderState {
         long sealedGen = gen;
         gen = next;
         end = Journal.HEADER;
+        sealedCurrent = false;
         index.resetRecordCount();
         markSynced(writeSeq);
         old.close();

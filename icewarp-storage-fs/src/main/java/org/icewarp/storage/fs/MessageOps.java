@@ -175,6 +175,9 @@ final class MessageOps {
             }
             copied = dst.write((idx, b) -> link(src, dst, items, idx, b));
             if (move) {
+                // the copies are durable before the originals' expunge can be: a crash leaves the message in both
+                // folders at worst, never in neither
+                dst.awaitDurable(copied.seq());
                 Set<Long> done = copied.result().uids().keySet();
                 List<Added> gone =
                         items.stream().filter(a -> done.contains(a.uid())).toList();

@@ -464,4 +464,45 @@ class FsMailboxStoreTest {
         assertThat(store.usage(JOHN)).isEqualTo(new AccountUsage(0, 0));
         assertThat(new String(Fixtures.message("t", 1), StandardCharsets.UTF_8)).startsWith("Subject");
     }
+
+    @Test
+    void aSuccessorJournalLeftByACrashBeforeTheSealIsHarmless() throws Exception {
+        store.close();
+        store = open("layout", "alphabetical", "snapshot-records", "10");
+        for (int i = 1; i <= 5; i++) {
+            append(FolderName.INBOX, "m" + i);
+        }
+        store.close();
+        // rotation writes the next generation before the seal: a crash between the two leaves this behind
+        Path index;
+        try (var walk = Files.walk(root)) {
+            index = walk.filter(p -> p.endsWith(".index")
+                            && p.getParent().getFileName().toString().equals("+inbox"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        Path current;
+        try (var list = Files.list(index)) {
+            current = list.filter(p -> p.getFileName().toString().startsWith("journal-"))
+                    .max(java.util.Comparator.naturalOrder())
+                    .orElseThrow();
+        }
+        long g = Long.parseLong(current.getFileName().toString().substring("journal-".length()));
+        Durable.write(index.resolve("journal-" + (g + 1)), Journal.header());
+
+        store = open("layout", "alphabetical", "snapshot-records", "10");
+        assertThat(store.messages(JOHN, FolderName.INBOX, UidSet.ALL)).hasSize(5);
+        for (int i = 6; i <= 40; i++) {
+            assertThat(append(FolderName.INBOX, "m" + i).uid()).isEqualTo(i); // rotates several times
+        }
+        store.close();
+        store = open("layout", "alphabetical", "snapshot-records", "10");
+        assertThat(store.messages(JOHN, FolderName.INBOX, UidSet.ALL))
+                .extracting(MessageMetadata::uid)
+                .containsExactlyElementsOf(
+                        java.util.stream.LongStream.rangeClosed(1, 40).boxed().toList());
+        assertThat(Fixtures.read(store.open(JOHN, FolderName.INBOX, 40))).isEqualTo("m40");
+        store.close();
+        store = open("layout", "alphabetical");
+    }
 }
