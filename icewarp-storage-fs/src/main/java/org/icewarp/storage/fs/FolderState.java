@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,8 +18,8 @@ import org.icewarp.storage.NotFoundException;
  * One folder on disk: its directory of message files and its {@code .index/} (journal generations, snapshot, lock
  * file), with the {@link FolderIndex} replayed from them.
  *
- * <p>Implementation note. A change runs under the folder's in-process lock and an exclusive {@link FileLock} on {@code
- * .index/lock}, so that processes sharing the mail path take turns: the writer first reads the journal tail other
+ * <p>Implementation note. A change runs under the folder's in-process lock and an exclusive lock on {@code
+ * .index/lock} (through {@link ProcessLocks}, shared by every store of this JVM), so that processes sharing the mail path take turns: the writer first reads the journal tail other
  * processes appended (and truncates a torn record a crash left), then decides (for example the next UID), writes its
  * records and applies them. Durability is separate and shared (group commit, {@link #awaitDurable}): one fsync of the
  * folder directory and of the journal covers every record written before it, so concurrent appenders do not queue for
@@ -34,7 +33,7 @@ final class FolderState {
     private final Path indexDir;
     private final int snapshotRecords;
     private final ReentrantLock mutex = new ReentrantLock();
-    private final FileChannel lockChannel;
+    private final ProcessLocks.Handle lockFile;
     private FileChannel journal;
     private long gen;
     private long end;
@@ -61,11 +60,11 @@ final class FolderState {
      */
     static final long COMMIT_DELAY_NANOS = 2_000_000;
 
-    private FolderState(Path dir, int snapshotRecords, FileChannel lockChannel) {
+    private FolderState(Path dir, int snapshotRecords, ProcessLocks.Handle lockFile) {
         this.dir = dir;
         this.indexDir = dir.resolve(INDEX_DIR);
         this.snapshotRecords = snapshotRecords;
-        this.lockChannel = lockChannel;
+        this.lockFile = lockFile;
     }
 
     /** Whether {@code dir} holds a folder. */
@@ -95,8 +94,7 @@ final class FolderState {
         if (!exists(dir)) {
             throw new NotFoundException("no folder at " + dir);
         }
-        FileChannel lock = FileChannel.open(
-                dir.resolve(INDEX_DIR).resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        ProcessLocks.Handle lock = ProcessLocks.acquire(dir.resolve(INDEX_DIR).resolve("lock"), false);
         FolderState f = new FolderState(dir, snapshotRecords, lock);
         try {
             f.totals = totals;
@@ -225,7 +223,7 @@ final class FolderState {
         mutex.lock();
         try {
             ensureOpen();
-            try (FileLock l = lockChannel.lock()) {
+            try (ProcessLocks.Section l = lockFile.lock()) {
                 refresh(true);
                 if (sealedCurrent) {
                     load(); // the generation we hold was sealed; start again from the snapshot and its successors
@@ -438,9 +436,10 @@ final class FolderState {
             }
             try {
                 journal.close();
-                lockChannel.close();
             } catch (IOException e) {
-                // nothing left to do with them
+                // nothing left to do with it
+            } finally {
+                lockFile.close();
             }
         } finally {
             mutex.unlock();

@@ -2,13 +2,10 @@ package org.icewarp.storage.fs;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,8 +38,8 @@ import org.icewarp.storage.StorageUnavailableException;
  * {@code <id>.state}; the state file's existence is the commit point of an enqueue and its removal that of a
  * completion.
  *
- * <p>Implementation note: every change runs under this object's monitor and an exclusive {@link FileLock} on {@code
- * _outgoing/.lock}, and re-reads the state files it decides on, so leases stay exclusive among threads and among
+ * <p>Implementation note: every change runs under this object's monitor and an exclusive lock on {@code
+ * _outgoing/.lock} (through {@link ProcessLocks}, shared by every queue store of this JVM), and re-reads the state files it decides on, so leases stay exclusive among threads and among
  * processes sharing the mail path. {@link #lease} also lists the directory to find messages other processes queued;
  * {@link #find} reads the state file; {@link #list} answers from memory, so it can lag behind other processes until
  * their messages are leased or found here.
@@ -51,7 +48,7 @@ final class FsQueueStore implements QueueStore {
     private final Path dir;
     private final String serverId;
     private final WriteArea area;
-    private final FileChannel lockChannel;
+    private final ProcessLocks.Handle lockFile;
     private final NavigableMap<String, QueuedMessage> messages = new ConcurrentSkipListMap<>();
     private final AtomicLong counter = new AtomicLong();
     private volatile boolean closed;
@@ -62,10 +59,9 @@ final class FsQueueStore implements QueueStore {
         try {
             Durable.createDirectories(dir);
             this.area = WriteArea.open(settings.path(), serverId);
-            this.lockChannel =
-                    FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            this.lockFile = ProcessLocks.acquire(dir.resolve(".lock"), false);
             synchronized (this) {
-                try (FileLock l = lockChannel.lock()) {
+                try (ProcessLocks.Section l = lockFile.lock()) {
                     Durable.removeTempFiles(dir);
                     rescan(true);
                 }
@@ -342,11 +338,7 @@ final class FsQueueStore implements QueueStore {
             return;
         }
         closed = true;
-        try {
-            lockChannel.close();
-        } catch (IOException e) {
-            // closing anyway
-        }
+        lockFile.close();
         area.close();
     }
 
@@ -362,7 +354,7 @@ final class FsQueueStore implements QueueStore {
 
     private synchronized <T> T locked(String what, Io<T> action) {
         ensureOpen();
-        try (FileLock l = lockChannel.lock()) {
+        try (ProcessLocks.Section l = lockFile.lock()) {
             return action.run();
         } catch (IOException e) {
             throw new StorageUnavailableException("cannot " + what + ": " + e, e);

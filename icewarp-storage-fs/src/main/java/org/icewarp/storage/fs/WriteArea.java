@@ -1,13 +1,9 @@
 package org.icewarp.storage.fs;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -26,13 +22,11 @@ final class WriteArea implements AutoCloseable {
     static final String DIR = "_writing";
 
     private final Path dir;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final ProcessLocks.Handle lock;
     private final AtomicLong counter = new AtomicLong();
 
-    private WriteArea(Path dir, FileChannel lockChannel, FileLock lock) {
+    private WriteArea(Path dir, ProcessLocks.Handle lock) {
         this.dir = dir;
-        this.lockChannel = lockChannel;
         this.lock = lock;
     }
 
@@ -42,16 +36,14 @@ final class WriteArea implements AutoCloseable {
         Durable.createDirectories(base);
         sweep(base);
         String id = (serverId.isEmpty() ? "0" : serverId) + "-" + UUID.randomUUID();
-        FileChannel ch =
-                FileChannel.open(base.resolve(id + ".lock"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        FileLock lock;
+        ProcessLocks.Handle lock = ProcessLocks.acquire(base.resolve(id + ".lock"), true);
         try {
-            lock = ch.lock();
+            lock.holdForLife();
             Path dir = base.resolve(id);
             Files.createDirectory(dir);
-            return new WriteArea(dir, ch, lock);
+            return new WriteArea(dir, lock);
         } catch (IOException | RuntimeException e) {
-            ch.close();
+            lock.close();
             throw e;
         }
     }
@@ -61,22 +53,14 @@ final class WriteArea implements AutoCloseable {
             for (Path lockFile : ds) {
                 String name = lockFile.getFileName().toString();
                 Path area = base.resolve(name.substring(0, name.length() - ".lock".length()));
-                try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
-                    FileLock l = ch.tryLock();
+                // never a second channel on a file a store in this JVM holds: closing it would release that lock
+                try (ProcessLocks.Section l = ProcessLocks.tryLockForSweep(lockFile)) {
                     if (l == null) {
-                        continue; // another live process owns it
+                        continue; // a live store (in this process or another) owns it
                     }
-                    try {
-                        Durable.deleteTree(area);
-                        Files.deleteIfExists(lockFile);
-                        LOG.info("removed the write area {} of a process that ended", area);
-                    } finally {
-                        if (l.isValid()) {
-                            l.release();
-                        }
-                    }
-                } catch (OverlappingFileLockException e) {
-                    // owned by another store in this JVM
+                    Durable.deleteTree(area);
+                    Files.deleteIfExists(lockFile);
+                    LOG.info("removed the write area {} of a process that ended", area);
                 } catch (java.nio.file.NoSuchFileException e) {
                     // swept meanwhile by another process
                 }
@@ -100,10 +84,10 @@ final class WriteArea implements AutoCloseable {
             Durable.deleteTree(dir);
             Path lockFile = dir.resolveSibling(dir.getFileName() + ".lock");
             Files.deleteIfExists(lockFile);
-            lock.release();
-            lockChannel.close();
         } catch (IOException e) {
             LOG.warn("could not remove the write area {}: {}", dir, e.toString());
+        } finally {
+            lock.close();
         }
     }
 }
