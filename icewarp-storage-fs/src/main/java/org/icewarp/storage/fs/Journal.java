@@ -91,14 +91,11 @@ final class Journal {
         ByteBuffer b = ByteBuffer.wrap(buf);
         long end = offset;
         while (b.remaining() >= 8) {
+            int at = b.position();
             int len = b.getInt();
             int crc = b.getInt();
-            if (len <= 0 || len > MAX_RECORD || len > b.remaining()) {
-                break;
-            }
-            CRC32 c = new CRC32();
-            c.update(buf, b.position(), len);
-            if ((int) c.getValue() != crc) {
+            if (len <= 0 || len > MAX_RECORD || len > b.remaining() || !frameAt(buf, at)) {
+                requireOnlyATornTail(buf, at, offset);
                 break;
             }
             IndexRecord r = IndexRecord.read(new DataInputStream(new ByteArrayInputStream(buf, b.position(), len)));
@@ -110,6 +107,37 @@ final class Journal {
             sink.accept(r);
         }
         return new Tail(end, false);
+    }
+
+    /** Whether a whole, checksum-valid frame starts at {@code at}. */
+    private static boolean frameAt(byte[] buf, int at) {
+        if (buf.length - at < 8) {
+            return false;
+        }
+        ByteBuffer b = ByteBuffer.wrap(buf, at, buf.length - at);
+        int len = b.getInt();
+        int crc = b.getInt();
+        if (len <= 0 || len > MAX_RECORD || len > b.remaining()) {
+            return false;
+        }
+        CRC32 c = new CRC32();
+        c.update(buf, at + 8, len);
+        return (int) c.getValue() == crc;
+    }
+
+    /**
+     * An invalid frame is a torn tail (a crash mid-write, cut away by the next writer) only when no valid frame follows
+     * it. A valid frame after it means the damage is in the middle of acknowledged records: cutting there would lose
+     * them and let their UIDs be reused, so the folder refuses to open instead.
+     */
+    private static void requireOnlyATornTail(byte[] buf, int bad, long offset) throws IOException {
+        for (int at = bad + 1; at <= buf.length - 8; at++) {
+            if (frameAt(buf, at)) {
+                throw new IOException(
+                        "index journal damaged at offset " + (offset + bad)
+                                + " with valid records after it; not truncating (restore the folder's .index or run a recount)");
+            }
+        }
     }
 
     static byte[] readFully(FileChannel ch, long pos, int len) throws IOException {

@@ -401,6 +401,25 @@ class FsMailboxStoreTest {
     }
 
     @Test
+    void damageBeforeValidRecordsRefusesToOpenInsteadOfCuttingThem() throws IOException {
+        append(FolderName.INBOX, "a");
+        long afterFirst = Files.size(root.resolve("example.com/jo/hn/john/+inbox/.index/journal-1"));
+        append(FolderName.INBOX, "b");
+        append(FolderName.INBOX, "c");
+        store.close();
+        Path journal = root.resolve("example.com/jo/hn/john/+inbox/.index/journal-1");
+        byte[] bytes = Files.readAllBytes(journal);
+        bytes[(int) afterFirst + 10] ^= 0x55; // inside the second record; the third is intact after it
+        Files.write(journal, bytes);
+        store = open("layout", "alphabetical");
+        assertThatThrownBy(() -> store.messages(JOHN, FolderName.INBOX, UidSet.ALL))
+                .isInstanceOf(org.icewarp.storage.StorageUnavailableException.class);
+        assertThatThrownBy(() -> append(FolderName.INBOX, "d"))
+                .isInstanceOf(org.icewarp.storage.StorageUnavailableException.class);
+        assertThat(Files.readAllBytes(journal)).as("nothing was cut").isEqualTo(bytes);
+    }
+
+    @Test
     void journalIsSnapshottedAndRotatedWithoutLosingState() throws IOException {
         store.close();
         store = open("layout", "alphabetical", "snapshot-records", "10");
