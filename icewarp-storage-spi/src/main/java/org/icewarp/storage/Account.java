@@ -48,6 +48,16 @@ public record Account(
                 EmailAddress.parse(address), Set.of(), List.of(), 0, AccountState.ENABLED, "", DirectoryIdentity.NONE);
     }
 
+    /**
+     * A copy with its own addresses (primary address and aliases) passed through {@code map}; stores use it to spell
+     * addresses canonically, for example with a domain alias resolved to its domain.
+     */
+    public Account withOwnAddresses(java.util.function.UnaryOperator<EmailAddress> map) {
+        Set<EmailAddress> mapped = new LinkedHashSet<>();
+        aliases.forEach(a -> mapped.add(map.apply(a)));
+        return new Account(map.apply(address), mapped, credentials, quotaBytes, state, fullName, directory);
+    }
+
     /** A copy with other aliases. */
     public Account withAliases(Set<EmailAddress> aliases) {
         return new Account(address, aliases, credentials, quotaBytes, state, fullName, directory);

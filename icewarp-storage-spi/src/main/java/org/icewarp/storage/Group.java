@@ -25,6 +25,14 @@ public record Group(EmailAddress address, Set<EmailAddress> members, EmailAddres
         Objects.requireNonNull(directory, "directory");
     }
 
+    /**
+     * A copy with its own addresses (its address and its parent's) passed through {@code map}; members are left as
+     * given, since they may be remote.
+     */
+    public Group withOwnAddresses(java.util.function.UnaryOperator<EmailAddress> map) {
+        return new Group(map.apply(address), members, parent == null ? null : map.apply(parent), directory);
+    }
+
     /** A top-level group. */
     public static Group of(String address, Set<EmailAddress> members) {
         return new Group(EmailAddress.parse(address), members, null, DirectoryIdentity.NONE);

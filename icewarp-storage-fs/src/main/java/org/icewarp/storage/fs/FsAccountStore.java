@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -132,21 +131,11 @@ final class FsAccountStore implements AccountStore {
     }
 
     private Account resolved(Account a) {
-        Set<EmailAddress> aliases = new LinkedHashSet<>();
-        a.aliases().forEach(x -> aliases.add(resolved(x)));
-        return new Account(
-                resolved(a.address()),
-                aliases,
-                a.credentials(),
-                a.quotaBytes(),
-                a.state(),
-                a.fullName(),
-                a.directory());
+        return a.withOwnAddresses(this::resolved);
     }
 
     private Group resolved(Group g) {
-        return new Group(
-                resolved(g.address()), g.members(), g.parent() == null ? null : resolved(g.parent()), g.directory());
+        return g.withOwnAddresses(this::resolved);
     }
 
     /** Fails when an address already answers in {@code alias}, which would stop reaching it once it is an alias. */
