@@ -163,6 +163,52 @@ public interface MailboxStore extends AutoCloseable {
      */
     AccountUsage recount(EmailAddress account);
 
+    /**
+     * Creates a folder with the UIDVALIDITY it has in another store, for storage migration (so that IMAP clients need
+     * not resynchronise). Missing parents are created as {@link #createFolder} creates them.
+     *
+     * <p>Idempotent, so that an interrupted migration can run again: when the folder exists with this UIDVALIDITY it is
+     * returned unchanged; when it exists with another UIDVALIDITY but is empty and never held a message (UIDNEXT 1,
+     * typically the INBOX {@link #createMailbox} made) its UIDVALIDITY becomes {@code uidValidity}.
+     *
+     * <p>The default throws {@link UnsupportedOperationException}: a store that cannot import cannot be the target of
+     * a migration.
+     *
+     * @throws ConflictException when the folder exists with another UIDVALIDITY and has or had messages
+     * @throws NotFoundException when the account has no mailbox
+     * @throws IllegalArgumentException when {@code uidValidity} is outside 1..{@link UidSet#MAX}
+     */
+    default Folder importFolder(
+            EmailAddress account, FolderName name, long uidValidity, Set<SpecialUse> specialUse) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot import folders");
+    }
+
+    /**
+     * Appends a message under the UID it has in another store, for storage migration; otherwise as {@link #append}
+     * (durable when it returns, streamed, quota checked, listeners told). UIDNEXT becomes {@code uid + 1}.
+     *
+     * <p>The default throws {@link UnsupportedOperationException}.
+     *
+     * @throws ConflictException when {@code uid} is below the folder's UIDNEXT (already imported, or used)
+     * @throws IllegalArgumentException when {@code uid} is outside 1..{@link UidSet#MAX}
+     */
+    default AppendResult importMessage(
+            EmailAddress account, FolderName folder, long uid, InputStream content, AppendRequest request) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot import messages");
+    }
+
+    /**
+     * Raises the folder's UIDNEXT to at least {@code uidNext}, for storage migration: the UIDs of messages expunged at
+     * the source stay unused at the target. Does nothing when UIDNEXT is already that high. Durable when it returns.
+     *
+     * <p>The default throws {@link UnsupportedOperationException}.
+     *
+     * @throws IllegalArgumentException when {@code uidNext} is outside 1..{@link UidSet#MAX}+1
+     */
+    default void reserveUids(EmailAddress account, FolderName folder, long uidNext) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot reserve UIDs");
+    }
+
     /** Registers a listener for committed changes. */
     Registration addListener(MailboxListener listener);
 
