@@ -178,8 +178,7 @@ public interface MailboxStore extends AutoCloseable {
      * @throws NotFoundException when the account has no mailbox
      * @throws IllegalArgumentException when {@code uidValidity} is outside 1..{@link UidSet#MAX}
      */
-    default Folder importFolder(
-            EmailAddress account, FolderName name, long uidValidity, Set<SpecialUse> specialUse) {
+    default Folder importFolder(EmailAddress account, FolderName name, long uidValidity, Set<SpecialUse> specialUse) {
         throw new UnsupportedOperationException(getClass().getName() + " cannot import folders");
     }
 
