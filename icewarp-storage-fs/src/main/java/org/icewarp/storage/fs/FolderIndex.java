@@ -61,6 +61,8 @@ final class FolderIndex {
         } else if (r instanceof IndexRecord.RecentClaimed rc) {
             firstRecent = Math.max(firstRecent, rc.firstRecent());
             recent = messages.tailMap(firstRecent, true).size();
+        } else if (r instanceof IndexRecord.UidsReserved u) {
+            uidNext = Math.max(uidNext, u.uidNext());
         } else if (r instanceof IndexRecord.Subscribed s) {
             subscribed = s.subscribed();
         } else if (r instanceof IndexRecord.SpecialUseSet s) {

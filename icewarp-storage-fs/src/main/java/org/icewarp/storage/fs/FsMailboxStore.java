@@ -231,6 +231,80 @@ final class FsMailboxStore implements MailboxStore {
     }
 
     @Override
+    public Folder importFolder(EmailAddress account, FolderName name, long uidValidity, Set<SpecialUse> specialUse) {
+        if (uidValidity < 1 || uidValidity > UidSet.MAX) {
+            throw new IllegalArgumentException("uidValidity " + uidValidity + " is outside 1.." + UidSet.MAX);
+        }
+        Mailbox mb = mailbox(account);
+        List<FolderName> created = new ArrayList<>();
+        Folder f = mb.write("import folder " + name, () -> {
+            raiseUidValidity(uidValidity);
+            if (mb.hasFolder(name)) {
+                FolderState s = mb.folder(name);
+                s.awaitDurable(s.write((idx, b) -> {
+                            if (idx.uidValidity() == uidValidity) {
+                                return null;
+                            }
+                            if (!idx.messages().isEmpty() || idx.uidNext() != 1) {
+                                throw new ConflictException("folder " + name + " of " + account
+                                        + " exists with UIDVALIDITY " + idx.uidValidity() + " and has held messages");
+                            }
+                            b.add(new IndexRecord.Created(uidValidity));
+                            return null;
+                        })
+                        .seq());
+                return describe(name, s);
+            }
+            FolderName parent = name.parent();
+            if (parent != null && !mb.hasFolder(parent)) {
+                created.addAll(mb.createWithParents(parent, this::newUidValidity));
+            }
+            created.addAll(mb.createWithParents(name, () -> uidValidity));
+            if (!specialUse.isEmpty()) {
+                FolderState s = mb.folder(name);
+                s.awaitDurable(s.write((idx, b) -> {
+                            b.add(new IndexRecord.SpecialUseSet(specialUse));
+                            return null;
+                        })
+                        .seq());
+            }
+            return describe(name, mb.folder(name));
+        });
+        created.forEach(
+                n -> fire(new MailboxEvent.FolderChanged(account, n, MailboxEvent.FolderChanged.Kind.CREATED, null)));
+        return f;
+    }
+
+    /** Makes sure no folder created later gets an imported UIDVALIDITY (or one below it) again. */
+    private synchronized void raiseUidValidity(long imported) throws IOException {
+        if (imported > lastUidValidity.get()) {
+            Durable.write(
+                    settings.path().resolve(UID_VALIDITY_FILE),
+                    Long.toString(imported).getBytes(StandardCharsets.US_ASCII));
+            lastUidValidity.set(imported);
+        }
+    }
+
+    @Override
+    public void reserveUids(EmailAddress account, FolderName folder, long uidNext) {
+        if (uidNext < 1 || uidNext > UidSet.MAX + 1) {
+            throw new IllegalArgumentException("uidNext " + uidNext + " is outside 1.." + (UidSet.MAX + 1));
+        }
+        Mailbox mb = mailbox(account);
+        mb.read("reserve UIDs in " + folder, () -> {
+            FolderState s = mb.folder(folder);
+            s.awaitDurable(s.write((idx, b) -> {
+                        if (idx.uidNext() < uidNext) {
+                            b.add(new IndexRecord.UidsReserved(uidNext));
+                        }
+                        return null;
+                    })
+                    .seq());
+            return null;
+        });
+    }
+
+    @Override
     public void renameFolder(EmailAddress account, FolderName from, FolderName to) {
         if (to.isWithin(from)) {
             throw new InvalidNameException("cannot rename " + from + " to " + to + ", which is within it");
@@ -312,6 +386,21 @@ final class FsMailboxStore implements MailboxStore {
 
     @Override
     public AppendResult append(EmailAddress account, FolderName folder, InputStream content, AppendRequest request) {
+        return store(account, folder, 0, content, request);
+    }
+
+    @Override
+    public AppendResult importMessage(
+            EmailAddress account, FolderName folder, long uid, InputStream content, AppendRequest request) {
+        if (uid < 1 || uid > UidSet.MAX) {
+            throw new IllegalArgumentException("uid " + uid + " is outside 1.." + UidSet.MAX);
+        }
+        return store(account, folder, uid, content, request);
+    }
+
+    /** Appends under the next UID ({@code uid} 0) or under {@code uid}. */
+    private AppendResult store(
+            EmailAddress account, FolderName folder, long uid, InputStream content, AppendRequest request) {
         Mailbox mb = mailbox(account);
         // fail fast before reading the stream, and let the group commit know that a record is on its way
         FolderState.Announcement announced =
@@ -324,7 +413,7 @@ final class FsMailboxStore implements MailboxStore {
             } catch (IOException e) {
                 throw unavailable("store a message for " + account, e);
             }
-            return messages.append(mb, folder, temp, size, request, announced);
+            return messages.append(mb, folder, uid, temp, size, request, announced);
         } finally {
             announced.written();
             try {

@@ -15,7 +15,15 @@ import org.icewarp.storage.SpecialUse;
 
 /** One change of a folder's index, as written to its journal (the byte layout is in the README). */
 sealed interface IndexRecord {
-    byte CREATED = 1, ADDED = 2, FLAGS = 3, EXPUNGED = 4, RECENT = 5, SUBSCRIBED = 6, SPECIAL_USE = 7, SEALED = 8;
+    byte CREATED = 1,
+            ADDED = 2,
+            FLAGS = 3,
+            EXPUNGED = 4,
+            RECENT = 5,
+            SUBSCRIBED = 6,
+            SPECIAL_USE = 7,
+            SEALED = 8,
+            UIDS_RESERVED = 11;
 
     /** The folder was created with this UIDVALIDITY. */
     record Created(long uidValidity) implements IndexRecord {}
@@ -37,6 +45,9 @@ sealed interface IndexRecord {
 
     /** Special-use attributes changed. */
     record SpecialUseSet(Set<SpecialUse> specialUse) implements IndexRecord {}
+
+    /** UIDs below this one are used up (storage migration keeps the source's UIDNEXT). */
+    record UidsReserved(long uidNext) implements IndexRecord {}
 
     /** The journal ends here; the next generation continues. */
     record Sealed() implements IndexRecord {}
@@ -74,6 +85,9 @@ sealed interface IndexRecord {
                 mask |= 1 << u.ordinal();
             }
             out.writeInt(mask);
+        } else if (r instanceof UidsReserved u) {
+            out.writeByte(UIDS_RESERVED);
+            out.writeLong(u.uidNext());
         } else {
             out.writeByte(SEALED);
         }
@@ -112,6 +126,7 @@ sealed interface IndexRecord {
                 yield new SpecialUseSet(s);
             }
             case SEALED -> new Sealed();
+            case UIDS_RESERVED -> new UidsReserved(in.readLong());
             default -> throw new IOException("unknown index record type " + type);
         };
     }

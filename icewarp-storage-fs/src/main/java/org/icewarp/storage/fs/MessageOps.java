@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.icewarp.storage.AppendRequest;
 import org.icewarp.storage.AppendResult;
+import org.icewarp.storage.ConflictException;
 import org.icewarp.storage.EmailAddress;
 import org.icewarp.storage.Flag;
 import org.icewarp.storage.FlagUpdate;
@@ -49,6 +50,7 @@ final class MessageOps {
     AppendResult append(
             Mailbox mb,
             FolderName folder,
+            long fixedUid,
             Path temp,
             long size,
             AppendRequest request,
@@ -66,7 +68,15 @@ final class MessageOps {
                 FolderState.Written<AppendResult> w;
                 try {
                     w = s.write((idx, b) -> {
-                        long uid = nextUid(idx.uidNext());
+                        long uid;
+                        if (fixedUid == 0) {
+                            uid = nextUid(idx.uidNext());
+                        } else if (fixedUid < idx.uidNext()) {
+                            throw new ConflictException("cannot import UID " + fixedUid + " into " + folder + " of "
+                                    + mb.account + ": UIDNEXT is " + idx.uidNext());
+                        } else {
+                            uid = fixedUid;
+                        }
                         String file = FileNames.messageFile(serverId, uid);
                         Durable.move(temp, s.dir().resolve(file));
                         b.directoryChanged = true;

@@ -77,6 +77,35 @@ class FsMailboxStoreTest {
     }
 
     @Test
+    void importedFoldersUidsAndReservationsSurviveReopenAndNewFoldersNeverGetAnImportedUidValidity() {
+        long imported = Fixtures.T0.getEpochSecond() + 1_000;
+        store.importFolder(JOHN, FolderName.INBOX, 42, Set.of());
+        store.importFolder(JOHN, FolderName.of("Archive/2025"), imported, Set.of(SpecialUse.ARCHIVE));
+        store.importMessage(JOHN, FolderName.INBOX, 7, Fixtures.text("seven"), AppendRequest.at(Fixtures.T0));
+        store.reserveUids(JOHN, FolderName.INBOX, 20);
+        store.reserveUids(JOHN, FolderName.INBOX, 10); // never lowers
+
+        reopen();
+        assertThat(store.folder(JOHN, FolderName.INBOX).uidValidity()).isEqualTo(42);
+        assertThat(store.folder(JOHN, FolderName.of("Archive/2025")).uidValidity())
+                .isEqualTo(imported);
+        assertThat(store.folder(JOHN, FolderName.of("Archive")).uidValidity()).isNotEqualTo(imported);
+        assertThat(store.status(JOHN, FolderName.INBOX).uidNext()).isEqualTo(20);
+        assertThat(Fixtures.read(store.open(JOHN, FolderName.INBOX, 7))).isEqualTo("seven");
+        assertThatThrownBy(() -> store.importMessage(
+                        JOHN, FolderName.INBOX, 19, Fixtures.text("late"), AppendRequest.at(Fixtures.T0)))
+                .isInstanceOf(ConflictException.class);
+        assertThat(append(FolderName.INBOX, "next").uid()).isEqualTo(20);
+        assertThat(store.createFolder(JOHN, FolderName.of("New"), Set.of()).uidValidity())
+                .isGreaterThan(imported);
+        // a folder that has held messages keeps its UIDVALIDITY
+        assertThatThrownBy(() -> store.importFolder(JOHN, FolderName.INBOX, 43, Set.of()))
+                .isInstanceOf(ConflictException.class);
+        assertThat(store.importFolder(JOHN, FolderName.INBOX, 42, Set.of()).uidValidity())
+                .isEqualTo(42);
+    }
+
+    @Test
     void appendedMessageIsReadBackWithItsMetadataAndCounted() {
         AppendResult r = store.append(
                 JOHN,
