@@ -1,13 +1,13 @@
 package org.icewarp.storage.fs;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.icewarp.storage.AccountUsage;
 import org.icewarp.storage.AlreadyExistsException;
@@ -39,7 +41,6 @@ import org.icewarp.storage.StorageException;
 import org.icewarp.storage.StorageUnavailableException;
 import org.icewarp.storage.UidMapping;
 import org.icewarp.storage.UidSet;
-import org.icewarp.storage.fs.IndexRecord.Added;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +60,10 @@ final class FsMailboxStore implements MailboxStore {
 
     private final AtomicLong lastUidValidity = new AtomicLong();
     private final MessageOps messages;
+    private final FolderState.Config folderConfig;
+    /** Writes message files from folder journals, and checkpoints them (one daemon thread per store). */
+    private final ScheduledThreadPoolExecutor background;
+
     private volatile boolean closed;
 
     FsMailboxStore(FsSettings settings) {
@@ -78,6 +83,19 @@ final class FsMailboxStore implements MailboxStore {
             throw new StorageUnavailableException("cannot open the mail path " + settings.path() + ": " + e, e);
         }
         this.messages = new MessageOps(settings.serverId(), area, this::fire);
+        this.background = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "icewarp-fs-files " + settings.path());
+            t.setDaemon(true);
+            return t;
+        });
+        background.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        background.setRemoveOnCancelPolicy(true);
+        this.folderConfig = new FolderState.Config(
+                settings.snapshotRecords(),
+                settings.journalMaxBytes(),
+                TimeUnit.SECONDS.toNanos(settings.checkpointDelaySeconds()),
+                background,
+                area);
     }
 
     // ---- mailboxes
@@ -117,7 +135,7 @@ final class FsMailboxStore implements MailboxStore {
         synchronized (mailboxes) {
             mb = mailboxes.get(key);
             if (mb == null) {
-                mb = new Mailbox(a, dir, settings.snapshotRecords());
+                mb = new Mailbox(a, dir, folderConfig);
                 try {
                     mb.openAll();
                 } catch (IOException e) {
@@ -405,21 +423,34 @@ final class FsMailboxStore implements MailboxStore {
         // fail fast before reading the stream, and let the group commit know that a record is on its way
         FolderState.Announcement announced =
                 mb.read("append to " + folder, () -> mb.folder(folder).announceAppend());
-        Path temp = area.newTempFile("append");
+        Path temp = null;
         try {
+            byte[] head;
+            try {
+                head = content.readNBytes(settings.inlineMax() + 1);
+            } catch (IOException e) {
+                throw unavailable("read a message for " + account, e);
+            }
+            if (head.length <= settings.inlineMax()) {
+                // small: made durable inside the folder's journal, so that concurrent appends share one fsync
+                return messages.append(mb, folder, uid, null, head, head.length, request, announced);
+            }
+            temp = area.newTempFile("append");
             long size;
             try {
-                size = Durable.copy(content, temp);
+                size = Durable.copy(new SequenceInputStream(new ByteArrayInputStream(head), content), temp);
             } catch (IOException e) {
                 throw unavailable("store a message for " + account, e);
             }
-            return messages.append(mb, folder, uid, temp, size, request, announced);
+            return messages.append(mb, folder, uid, temp, null, size, request, announced);
         } finally {
             announced.written();
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException e) {
-                LOG.warn("could not remove {}: {}", temp, e.toString());
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    LOG.warn("could not remove {}: {}", temp, e.toString());
+                }
             }
         }
     }
@@ -453,17 +484,16 @@ final class FsMailboxStore implements MailboxStore {
         }
         Mailbox mb = mailbox(account);
         return mb.read("open message " + uid + " in " + folder, () -> {
-            FolderState s = mb.folder(folder);
-            Added a = s.read(idx -> idx.messages().get(uid));
-            if (a == null) {
-                throw new NotFoundException("message " + uid + " in " + folder + " of " + account + " does not exist");
-            }
+            InputStream in;
             try {
-                return new RangeInputStream(
-                        FileChannel.open(s.dir().resolve(a.file()), StandardOpenOption.READ), offset, length);
+                in = mb.folder(folder).openContent(uid, offset, length);
             } catch (NoSuchFileException e) {
                 throw new NotFoundException("message " + uid + " in " + folder + " of " + account + " is gone", e);
             }
+            if (in == null) {
+                throw new NotFoundException("message " + uid + " in " + folder + " of " + account + " does not exist");
+            }
+            return in;
         });
     }
 
@@ -573,6 +603,16 @@ final class FsMailboxStore implements MailboxStore {
                 return;
             }
             closed = true;
+            // no interrupts: a task between a write and its fsync must not close a journal under other threads; the
+            // files it did not get to are written again from the journals at the next open
+            background.shutdown();
+            try {
+                if (!background.awaitTermination(30, TimeUnit.SECONDS)) {
+                    LOG.warn("writing message files of {} did not finish within 30 s", settings.path());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             mailboxes.values().forEach(Mailbox::closeAll);
             mailboxes.clear();
         }

@@ -23,6 +23,8 @@ sealed interface IndexRecord {
             SUBSCRIBED = 6,
             SPECIAL_USE = 7,
             SEALED = 8,
+            ADDED_INLINE = 9,
+            MATERIALISED = 10,
             UIDS_RESERVED = 11;
 
     /** The folder was created with this UIDVALIDITY. */
@@ -30,6 +32,16 @@ sealed interface IndexRecord {
 
     /** A message file was added. */
     record Added(long uid, long size, Instant internalDate, Flags flags, String file) implements IndexRecord {}
+
+    /**
+     * A message made durable inside the journal: its bytes are the last {@code added.size()} bytes of the record's
+     * payload. Written with {@code content}; read back without it, as where the bytes are: journal generation {@code
+     * gen}, file offset {@code contentOffset}.
+     */
+    record AddedInline(Added added, byte[] content, long gen, long contentOffset) implements IndexRecord {}
+
+    /** These messages' files are durable: the journal no longer needs to keep their bytes. */
+    record Materialised(long[] uids) implements IndexRecord {}
 
     /** Messages' flags became these. */
     record FlagsSet(Map<Long, Flags> flags) implements IndexRecord {}
@@ -59,6 +71,13 @@ sealed interface IndexRecord {
         } else if (r instanceof Added a) {
             out.writeByte(ADDED);
             writeAdded(a, out);
+        } else if (r instanceof AddedInline a) {
+            out.writeByte(ADDED_INLINE);
+            writeAdded(a.added(), out);
+            out.write(a.content()); // last: its length is the message size
+        } else if (r instanceof Materialised m) {
+            out.writeByte(MATERIALISED);
+            writeUids(m.uids(), out);
         } else if (r instanceof FlagsSet f) {
             out.writeByte(FLAGS);
             out.writeInt(f.flags().size());
@@ -68,10 +87,7 @@ sealed interface IndexRecord {
             }
         } else if (r instanceof Expunged e) {
             out.writeByte(EXPUNGED);
-            out.writeInt(e.uids().length);
-            for (long uid : e.uids()) {
-                out.writeLong(uid);
-            }
+            writeUids(e.uids(), out);
         } else if (r instanceof RecentClaimed rc) {
             out.writeByte(RECENT);
             out.writeLong(rc.firstRecent());
@@ -106,12 +122,12 @@ sealed interface IndexRecord {
                 }
                 yield new FlagsSet(m);
             }
-            case EXPUNGED -> {
-                long[] uids = new long[in.readInt()];
-                for (int i = 0; i < uids.length; i++) {
-                    uids[i] = in.readLong();
-                }
-                yield new Expunged(uids);
+            case EXPUNGED -> new Expunged(readUids(in));
+            case MATERIALISED -> new Materialised(readUids(in));
+            case ADDED_INLINE -> {
+                Added a = readAdded(in);
+                // the content follows to the end of the payload; the journal reader knows where that is
+                yield new AddedInline(a, null, 0, -1);
             }
             case RECENT -> new RecentClaimed(in.readLong());
             case SUBSCRIBED -> new Subscribed(in.readBoolean());
@@ -129,6 +145,25 @@ sealed interface IndexRecord {
             case UIDS_RESERVED -> new UidsReserved(in.readLong());
             default -> throw new IOException("unknown index record type " + type);
         };
+    }
+
+    private static void writeUids(long[] uids, DataOutput out) throws IOException {
+        out.writeInt(uids.length);
+        for (long uid : uids) {
+            out.writeLong(uid);
+        }
+    }
+
+    private static long[] readUids(DataInput in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 100_000_000) {
+            throw new IOException("bad UID count " + n);
+        }
+        long[] uids = new long[n];
+        for (int i = 0; i < n; i++) {
+            uids[i] = in.readLong();
+        }
+        return uids;
     }
 
     static void writeAdded(Added a, DataOutput out) throws IOException {
