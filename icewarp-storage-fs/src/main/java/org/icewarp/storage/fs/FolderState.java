@@ -94,6 +94,11 @@ final class FolderState {
 
     /** UID → {@link System#nanoTime} when this process wrote the message's file from the journal. Under mutex. */
     private final Map<Long, Long> writtenAt = new HashMap<>();
+    /**
+     * Messages whose files this process is to write from the journal: its own inline appends, and at load every
+     * message the journal still holds. Under mutex.
+     */
+    private final java.util.TreeSet<Long> toWrite = new java.util.TreeSet<>();
 
     private final AtomicBoolean materialiseQueued = new AtomicBoolean();
     private final AtomicBoolean checkpointQueued = new AtomicBoolean();
@@ -199,6 +204,7 @@ final class FolderState {
             sealedCurrent = false;
             if (!fresh.packed().isEmpty()) {
                 // bytes only the journal holds (a crash, or another process's appends): give them their files
+                toWrite.addAll(fresh.packed().keySet());
                 scheduleMaterialise();
             }
             return;
@@ -294,6 +300,7 @@ final class FolderState {
                                 null,
                                 gen,
                                 end + framed.payloadEnds()[i] - ai.added().size());
+                        toWrite.add(ai.added().uid());
                         inline = true;
                     }
                     index.apply(r);
@@ -529,10 +536,14 @@ final class FolderState {
     }
 
     private void scheduleMaterialise() {
+        scheduleMaterialise(0);
+    }
+
+    private void scheduleMaterialise(long delayNanos) {
         ScheduledExecutorService bg = config.background();
         if (bg != null && materialiseQueued.compareAndSet(false, true)) {
             try {
-                bg.execute(() -> background(true));
+                bg.schedule(() -> background(true), delayNanos, TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
                 materialiseQueued.set(false); // the store is closing; the next open writes the files
             }
@@ -566,7 +577,11 @@ final class FolderState {
                     materialise ? "write" : "checkpoint",
                     dir,
                     e.toString());
-            scheduleCheckpoint(TimeUnit.SECONDS.toNanos(1));
+            if (materialise) {
+                scheduleMaterialise(TimeUnit.SECONDS.toNanos(1));
+            } else {
+                scheduleCheckpoint(TimeUnit.SECONDS.toNanos(1));
+            }
         }
     }
 
@@ -582,11 +597,16 @@ final class FolderState {
         try {
             ensureOpen();
             refresh(false);
-            for (var e : index.packed().entrySet()) {
-                if (!writtenAt.containsKey(e.getKey())) {
-                    Added a = index.messages().get(e.getKey());
-                    todo.add(new Todo(e.getKey(), e.getValue(), a.file(), a.size()));
+            for (int n = 0; n < 1000 && !toWrite.isEmpty(); n++) {
+                long uid = toWrite.pollFirst();
+                FolderIndex.PackRef ref = index.packed().get(uid);
+                if (ref != null && !writtenAt.containsKey(uid)) {
+                    Added a = index.messages().get(uid);
+                    todo.add(new Todo(uid, ref, a.file(), a.size()));
                 }
+            }
+            if (!toWrite.isEmpty()) {
+                scheduleMaterialise(); // the rest in the next round, so the folder's lock is not held for long
             }
         } finally {
             mutex.unlock();
@@ -596,6 +616,7 @@ final class FolderState {
         }
         Map<Long, Path> temps = new LinkedHashMap<>();
         Map<Long, FileChannel> gens = new HashMap<>();
+        boolean done = false;
         try {
             for (Todo t : todo) {
                 FileChannel src = gens.get(t.ref().gen());
@@ -630,7 +651,16 @@ final class FolderState {
                 }
                 return null;
             });
+            done = true;
         } finally {
+            if (!done) {
+                mutex.lock();
+                try {
+                    todo.forEach(t -> toWrite.add(t.uid())); // tried again later
+                } finally {
+                    mutex.unlock();
+                }
+            }
             for (FileChannel ch : gens.values()) {
                 ch.close();
             }
