@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -66,7 +67,16 @@ final class FolderState {
     private final Config config;
     private final ReentrantLock mutex = new ReentrantLock();
     private final ProcessLocks.Handle lockFile;
-    private FileChannel journal;
+    /** The current journal generation's channel; replaced under {@link #mutex}, read by commit leaders without it. */
+    private volatile FileChannel journal;
+    /** The file of {@link #journal}, so a leader can fsync it through another descriptor when that one was closed. */
+    private volatile Path journalPath;
+    /** Channels replaced while records written through them may still await their fsync: the next leader forces them. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Retired> retired =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private record Retired(FileChannel channel, Path path) {}
+
     private long gen;
     private long end;
     /** The journal generation we hold carries a seal: nothing may be appended to it. Under {@link #mutex}. */
@@ -194,11 +204,11 @@ final class FolderState {
                 index.detach();
             }
             if (journal != null) {
-                journal.close();
+                retire();
             }
             fresh.attach(totals);
             index = fresh;
-            journal = ch;
+            setJournal(ch, Journal.journalFile(indexDir, g));
             gen = g;
             end = t.validEnd();
             sealedCurrent = false;
@@ -213,12 +223,18 @@ final class FolderState {
 
     /** Applies what other processes appended since we last looked. Under {@link #mutex}. */
     private void refresh(boolean forWrite) throws IOException {
+        ensureJournalOpen();
         while (true) {
             if (!forWrite && journal.size() == end) {
                 return;
             }
+            long before = end;
             Journal.Tail t = Journal.read(journal, end, gen, index::apply);
             end = t.validEnd();
+            if (end != before) {
+                // records another process wrote may not be durable yet: readers wait for an fsync of the file first
+                writeSeq = writeSeq + 1;
+            }
             if (!t.sealed()) {
                 break;
             }
@@ -227,8 +243,8 @@ final class FolderState {
             Path next = Journal.journalFile(indexDir, gen + 1);
             try {
                 FileChannel ch = FileChannel.open(next, StandardOpenOption.READ, StandardOpenOption.WRITE);
-                journal.close();
-                journal = ch;
+                retire();
+                setJournal(ch, next);
                 gen++;
                 end = 0;
                 sealedCurrent = false;
@@ -245,6 +261,28 @@ final class FolderState {
             } else if (journal.size() > end) {
                 journal.truncate(end); // a torn record a crash left
             }
+        }
+    }
+
+    private void setJournal(FileChannel ch, Path path) {
+        journalPath = path;
+        journal = ch;
+    }
+
+    /** Hands the current channel to the next commit leader, which forces and closes it. Under {@link #mutex}. */
+    private void retire() {
+        retired.add(new Retired(journal, journalPath));
+    }
+
+    /**
+     * Reopens the journal when its channel was closed under us — a thread interrupted inside a write or fsync closes an
+     * interruptible channel for every thread — instead of failing the folder until the store reopens. Under {@link
+     * #mutex}.
+     */
+    private void ensureJournalOpen() throws IOException {
+        ensureOpen();
+        if (!journal.isOpen()) {
+            setJournal(FileChannel.open(journalPath, StandardOpenOption.READ, StandardOpenOption.WRITE), journalPath);
         }
     }
 
@@ -338,15 +376,16 @@ final class FolderState {
         Durable.fsyncDirectory(dir);
         journal.force(false);
         Durable.write(Journal.snapshotFile(indexDir), Journal.snapshot(index, next));
-        FileChannel old = journal;
-        journal = FileChannel.open(
-                Journal.journalFile(indexDir, next), StandardOpenOption.READ, StandardOpenOption.WRITE);
+        retire();
+        setJournal(
+                FileChannel.open(
+                        Journal.journalFile(indexDir, next), StandardOpenOption.READ, StandardOpenOption.WRITE),
+                Journal.journalFile(indexDir, next));
         gen = next;
         end = Journal.HEADER;
         sealedCurrent = false;
         index.resetRecordCount();
         markSynced(writeSeq);
-        old.close();
         forgetJournals();
         Durable.removeTempFiles(indexDir);
     }
@@ -419,7 +458,8 @@ final class FolderState {
                 throw new IOException("an earlier fsync of " + dir + " failed", failure);
             }
             syncing = true;
-            long deadline = System.nanoTime() + COMMIT_DELAY_NANOS;
+            // a leader holding the folder's lock (a reader) would only wait for appends that cannot write meanwhile
+            long deadline = System.nanoTime() + (mutex.isHeldByCurrentThread() ? 0 : COMMIT_DELAY_NANOS);
             for (long left; unwritten > 0 && (left = deadline - System.nanoTime()) > 0; ) {
                 try {
                     sync.wait(left / 1_000_000, (int) (left % 1_000_000));
@@ -431,27 +471,28 @@ final class FolderState {
                 }
             }
         }
+        // every record up to target was written through the current channel or one retired before it was read
         long target = writeSeq;
-        FileChannel ch;
-        mutex.lock();
-        try {
-            ch = journal;
-        } finally {
-            mutex.unlock();
+        FileChannel ch = journal;
+        Path path = journalPath;
+        List<Retired> old = new ArrayList<>();
+        for (Retired r; (r = retired.poll()) != null; ) {
+            old.add(r);
         }
         IOException error = null;
+        boolean interrupted = false;
         try {
             if (dirDirty.getAndSet(false)) {
                 Durable.fsyncDirectory(dir);
             }
-            ch.force(false);
-        } catch (ClosedChannelException e) {
-            // a rotation forced it and marked it synced (or the store closed)
-            synchronized (sync) {
-                if (syncedSeq < target) {
-                    error = e;
-                }
+            for (Retired r : old) {
+                force(r.channel(), r.path());
+                r.channel().close();
             }
+            force(ch, path);
+        } catch (ClosedByInterruptException | InterruptedIOException e) {
+            interrupted = true; // this thread's interrupt, not a failed fsync: the next waiter leads
+            error = e;
         } catch (IOException e) {
             error = e;
         }
@@ -459,13 +500,49 @@ final class FolderState {
             syncing = false;
             if (error == null) {
                 syncedSeq = Math.max(syncedSeq, target);
-            } else {
-                failure = error;
+            } else if (!interrupted) {
+                failure = error; // after a failed fsync the page cache cannot be trusted: no retry (fsyncgate)
             }
             sync.notifyAll();
         }
+        if (interrupted) {
+            retired.addAll(old.stream().filter(r -> r.channel().isOpen()).toList());
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while forcing the index journal of " + dir);
+        }
         if (error != null) {
             throw error;
+        }
+    }
+
+    /**
+     * Forces a journal file. When its channel was closed by another thread's interrupt (or replaced), the file is forced
+     * through a new descriptor: fsync covers the file's data whichever descriptor wrote it. A file that is gone was
+     * rotated away after the rotating process forced it.
+     */
+    private static void force(FileChannel ch, Path path) throws IOException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("interrupted before fsync");
+        }
+        try {
+            ch.force(false);
+            return;
+        } catch (ClosedByInterruptException e) {
+            throw e;
+        } catch (ClosedChannelException e) {
+            // closed under us: use another descriptor
+        }
+        try (FileChannel again = FileChannel.open(path, StandardOpenOption.READ)) {
+            again.force(false);
+        } catch (NoSuchFileException e) {
+            // deleted by a rotation, which forced it first
+        }
+    }
+
+    /** The highest write sequence known durable (for tests). */
+    long syncedSeq() {
+        synchronized (sync) {
+            return syncedSeq;
         }
     }
 
@@ -493,6 +570,7 @@ final class FolderState {
             try {
                 ensureOpen();
                 refresh(false);
+                awaitDurable(writeSeq);
                 a = index.messages().get(uid);
                 ref = index.packed().get(uid);
             } finally {
@@ -771,6 +849,9 @@ final class FolderState {
         try {
             ensureOpen();
             refresh(false);
+            // readers see only durable records: a UID shown to a client is never handed out again after a power loss.
+            // Holding the lock, nothing new is written meanwhile; the leader does not need the lock.
+            awaitDurable(writeSeq);
             return reader.apply(index);
         } finally {
             mutex.unlock();
@@ -808,6 +889,9 @@ final class FolderState {
             }
             try {
                 journal.close();
+                for (Retired r; (r = retired.poll()) != null; ) {
+                    r.channel().close();
+                }
             } catch (IOException e) {
                 // nothing left to do with it
             } finally {

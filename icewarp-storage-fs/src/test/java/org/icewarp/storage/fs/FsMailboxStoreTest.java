@@ -200,6 +200,48 @@ class FsMailboxStoreTest {
     }
 
     @Test
+    void anInterruptedAppenderDoesNotBreakTheFolderForOtherThreads() throws Exception {
+        append(FolderName.INBOX, "before");
+        List<Throwable> seen = Collections.synchronizedList(new ArrayList<>());
+        Thread t = new Thread(() -> {
+            Thread.currentThread().interrupt(); // closes any interruptible channel the append touches
+            try {
+                append(FolderName.INBOX, "interrupted");
+            } catch (RuntimeException e) {
+                seen.add(e);
+            }
+        });
+        t.start();
+        t.join();
+        assertThat(seen).as("the interrupted append failed").hasSize(1);
+        AppendResult after = append(FolderName.INBOX, "after");
+        assertThat(Fixtures.read(store.open(JOHN, FolderName.INBOX, after.uid())))
+                .isEqualTo("after");
+        reopen();
+        assertThat(store.messages(JOHN, FolderName.INBOX, UidSet.ALL))
+                .extracting(MessageMetadata::uid)
+                .containsExactly(1L, after.uid());
+    }
+
+    @Test
+    void readersSeeOnlyDurableRecords() throws IOException {
+        append(FolderName.INBOX, "one");
+        Path inbox = root.resolve("example.com/jo/hn/john/+inbox");
+        FolderState s = FolderState.open(inbox, new Totals(), new FolderState.Config(10_000, 1 << 26, 0, null, null));
+        try {
+            FolderState.Written<Void> w = s.write((idx, b) -> {
+                b.add(new IndexRecord.Subscribed(true));
+                return null;
+            });
+            assertThat(s.syncedSeq()).as("written, not yet forced").isLessThan(w.seq());
+            assertThat(s.read(FolderIndex::subscribed)).isTrue();
+            assertThat(s.syncedSeq()).as("the read waited for the fsync").isGreaterThanOrEqualTo(w.seq());
+        } finally {
+            s.close();
+        }
+    }
+
+    @Test
     void appendedMessageIsReadBackWithItsMetadataAndCounted() {
         AppendResult r = store.append(
                 JOHN,
