@@ -224,6 +224,30 @@ class FsMailboxStoreTest {
     }
 
     @Test
+    void aJournalChannelClosedByAnInterruptIsReopenedForTheNextChange() throws IOException {
+        append(FolderName.INBOX, "one");
+        Path inbox = root.resolve("example.com/jo/hn/john/+inbox");
+        FolderState s = FolderState.open(inbox, new Totals(), new FolderState.Config(10_000, 1 << 26, 0, null, null));
+        try {
+            assertThatThrownBy(() -> s.write((idx, b) -> {
+                        Thread.currentThread().interrupt(); // after the locks: the journal write sees it
+                        b.add(new IndexRecord.Subscribed(true));
+                        return null;
+                    }))
+                    .isInstanceOf(java.nio.channels.ClosedByInterruptException.class);
+            assertThat(Thread.interrupted()).isTrue();
+            FolderState.Written<Void> w = s.write((idx, b) -> {
+                b.add(new IndexRecord.Subscribed(true));
+                return null;
+            });
+            s.awaitDurable(w.seq());
+            assertThat(s.read(FolderIndex::subscribed)).isTrue();
+        } finally {
+            s.close();
+        }
+    }
+
+    @Test
     void readersSeeOnlyDurableRecords() throws IOException {
         append(FolderName.INBOX, "one");
         Path inbox = root.resolve("example.com/jo/hn/john/+inbox");
