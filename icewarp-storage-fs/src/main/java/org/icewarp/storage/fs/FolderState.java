@@ -84,7 +84,9 @@ final class FolderState {
 
     private FolderIndex index;
     private Totals totals;
-    private boolean closed;
+    private volatile boolean closed;
+    /** Another server deleted or renamed the folder: this state must be closed and the folder looked up again. */
+    private volatile boolean gone;
 
     private volatile long writeSeq;
     private final AtomicBoolean dirDirty = new AtomicBoolean();
@@ -317,6 +319,13 @@ final class FolderState {
                         throw new IOException("the index journal of " + dir + " is sealed and has no successor");
                     }
                     refresh(true);
+                }
+                if (!Files.exists(journalPath)) {
+                    // another server deleted or renamed the folder (holding its lock, so not during our change):
+                    // writing on would acknowledge records in a directory that is gone
+                    gone = true;
+                    index.detach(); // its counts leave the account's totals now, not when someone next opens it
+                    throw new NotFoundException("folder at " + dir + " was deleted or renamed by another server");
                 }
                 Batch batch = new Batch();
                 T result = change.apply(index, batch);
@@ -874,6 +883,11 @@ final class FolderState {
         if (failure != null) {
             throw new IOException("an earlier fsync of " + dir + " failed; reopen the store", failure);
         }
+    }
+
+    /** Whether this state was closed (deleted, renamed, or the store closed): open the folder again. */
+    boolean isClosed() {
+        return closed || gone;
     }
 
     /** Closes files and removes the folder's counts from the account's totals. */

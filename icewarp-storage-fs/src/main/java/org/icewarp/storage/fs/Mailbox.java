@@ -118,7 +118,15 @@ final class Mailbox {
     FolderState folder(FolderName name) throws IOException {
         FolderState s = open.get(name);
         if (s != null) {
-            return s;
+            if (!s.isClosed()) {
+                return s;
+            }
+            synchronized (open) {
+                // deleted or renamed by another server: forget it (and its counts), then look at the disk again
+                if (open.remove(name, s)) {
+                    s.close();
+                }
+            }
         }
         Path fd = folderDir(name);
         if (!FolderState.exists(fd)) {
@@ -179,9 +187,14 @@ final class Mailbox {
         if (FileNames.isHashed(dst.getFileName().toString())) {
             Durable.write(src.resolve(NAME_FILE), levels.get(levels.size() - 1).getBytes(StandardCharsets.UTF_8));
         }
-        Durable.move(src, dst);
-        Durable.fsyncDirectory(dst.getParent());
-        Durable.fsyncDirectory(src.getParent());
+        List<AutoCloseable> held = lockTree(src);
+        try {
+            Durable.move(src, dst);
+            Durable.fsyncDirectory(dst.getParent());
+            Durable.fsyncDirectory(src.getParent());
+        } finally {
+            release(held);
+        }
         folder(to);
     }
 
@@ -190,9 +203,76 @@ final class Mailbox {
         closeWithin(name);
         Path fd = folderDir(name);
         Path trash = area.newTempFile("deleted");
-        Durable.move(fd, trash);
-        Durable.fsyncDirectory(fd.getParent());
+        List<AutoCloseable> held = lockTree(fd);
+        try {
+            Durable.move(fd, trash);
+            Durable.fsyncDirectory(fd.getParent());
+        } finally {
+            release(held);
+        }
         Durable.deleteTree(trash);
+    }
+
+    /**
+     * Takes the index locks of the folder in {@code fd} and of every folder within it, in path order, so that a change
+     * another server makes to one of them happens wholly before the move or finds the folder gone (see {@link
+     * FolderState#write}).
+     */
+    private static List<AutoCloseable> lockTree(Path fd) throws IOException {
+        List<Path> locks = new ArrayList<>();
+        collectLocks(fd, locks);
+        locks.sort(null);
+        List<AutoCloseable> held = new ArrayList<>();
+        try {
+            for (Path l : locks) {
+                ProcessLocks.Handle h;
+                try {
+                    h = ProcessLocks.acquire(l, false);
+                } catch (NoSuchFileException e) {
+                    continue;
+                }
+                held.add(h);
+                held.add(h.lock());
+            }
+            return held;
+        } catch (IOException | RuntimeException e) {
+            release(held);
+            throw e;
+        }
+    }
+
+    private static void collectLocks(Path d, List<Path> out) throws IOException {
+        Path lock = d.resolve(FolderState.INDEX_DIR).resolve("lock");
+        if (Files.exists(lock)) {
+            out.add(lock);
+        }
+        try (DirectoryStream<Path> ds =
+                Files.newDirectoryStream(d, p -> p.getFileName().toString().startsWith(FileNames.FOLDER_MARK))) {
+            for (Path child : ds) {
+                if (Files.isDirectory(child)) {
+                    collectLocks(child, out);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // gone meanwhile
+        }
+    }
+
+    /** Releases locks taken by {@link #lockTree}, innermost first. */
+    private static void release(List<AutoCloseable> held) throws IOException {
+        IOException first = null;
+        for (int i = held.size() - 1; i >= 0; i--) {
+            try {
+                held.get(i).close();
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            } catch (Exception e) {
+                first = first == null ? new IOException(e) : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     /**
@@ -209,7 +289,12 @@ final class Mailbox {
         List<Path> trash = new ArrayList<>();
         for (Path top : tops) {
             trash.add(area.newTempFile("deleted"));
-            Durable.move(top, trash.get(trash.size() - 1));
+            List<AutoCloseable> held = lockTree(top);
+            try {
+                Durable.move(top, trash.get(trash.size() - 1));
+            } finally {
+                release(held);
+            }
         }
         Durable.fsyncDirectory(dir);
         for (Path t : trash) {

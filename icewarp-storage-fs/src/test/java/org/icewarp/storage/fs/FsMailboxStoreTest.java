@@ -266,6 +266,33 @@ class FsMailboxStoreTest {
     }
 
     @Test
+    void aFolderDeletedOrRenamedByAnotherServerIsNoticedInsteadOfWrittenIntoTheVoid() {
+        store.createFolder(JOHN, SENT, Set.of());
+        MailboxStore other = open("layout", "alphabetical"); // another server sharing the mail path
+        try {
+            other.append(JOHN, SENT, Fixtures.text("b1"), AppendRequest.at(Fixtures.T0));
+            store.deleteFolder(JOHN, SENT);
+            assertThatThrownBy(() -> other.append(JOHN, SENT, Fixtures.text("lost?"), AppendRequest.at(Fixtures.T0)))
+                    .isInstanceOf(NotFoundException.class);
+            store.createFolder(JOHN, SENT, Set.of());
+            AppendResult r = other.append(JOHN, SENT, Fixtures.text("b2"), AppendRequest.at(Fixtures.T0));
+            assertThat(Fixtures.read(store.open(JOHN, SENT, r.uid()))).isEqualTo("b2");
+
+            FolderName archive = FolderName.of("Archive");
+            store.renameFolder(JOHN, SENT, archive);
+            assertThatThrownBy(() -> other.append(JOHN, SENT, Fixtures.text("lost?"), AppendRequest.at(Fixtures.T0)))
+                    .isInstanceOf(NotFoundException.class);
+            AppendResult moved = other.append(JOHN, archive, Fixtures.text("b3"), AppendRequest.at(Fixtures.T0));
+            assertThat(store.messages(JOHN, archive, UidSet.ALL))
+                    .extracting(MessageMetadata::uid)
+                    .containsExactly(r.uid(), moved.uid());
+            assertThat(other.usage(JOHN)).isEqualTo(store.usage(JOHN));
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
     void appendedMessageIsReadBackWithItsMetadataAndCounted() {
         AppendResult r = store.append(
                 JOHN,
