@@ -23,6 +23,9 @@ import org.icewarp.storage.fs.IndexRecord.Added;
 final class FolderIndex {
     private Totals totals;
     private final NavigableMap<Long, Added> messages = new TreeMap<>();
+    /** Messages whose bytes the journal still keeps (no durable file yet): UID → where the bytes are. */
+    private final NavigableMap<Long, PackRef> packed = new TreeMap<>();
+
     private long uidValidity;
     private long uidNext = 1;
     private long firstRecent = 1;
@@ -35,12 +38,23 @@ final class FolderIndex {
 
     FolderIndex() {}
 
+    /** Where an inline message's bytes are: journal generation and file offset. */
+    record PackRef(long gen, long offset) {}
+
     void apply(IndexRecord r) {
         records++;
         if (r instanceof IndexRecord.Created c) {
             uidValidity = c.uidValidity();
         } else if (r instanceof Added a) {
             add(a);
+            packed.remove(a.uid());
+        } else if (r instanceof IndexRecord.AddedInline ai) {
+            add(ai.added());
+            packed.put(ai.added().uid(), new PackRef(ai.gen(), ai.contentOffset()));
+        } else if (r instanceof IndexRecord.Materialised m) {
+            for (long uid : m.uids()) {
+                packed.remove(uid);
+            }
         } else if (r instanceof IndexRecord.FlagsSet f) {
             for (Map.Entry<Long, Flags> e : f.flags().entrySet()) {
                 Added old = messages.get(e.getKey());
@@ -53,6 +67,7 @@ final class FolderIndex {
             }
         } else if (r instanceof IndexRecord.Expunged e) {
             for (long uid : e.uids()) {
+                packed.remove(uid);
                 Added old = messages.remove(uid);
                 if (old != null) {
                     count(old, -1);
@@ -61,6 +76,8 @@ final class FolderIndex {
         } else if (r instanceof IndexRecord.RecentClaimed rc) {
             firstRecent = Math.max(firstRecent, rc.firstRecent());
             recent = messages.tailMap(firstRecent, true).size();
+        } else if (r instanceof IndexRecord.UidsReserved u) {
+            uidNext = Math.max(uidNext, u.uidNext());
         } else if (r instanceof IndexRecord.Subscribed s) {
             subscribed = s.subscribed();
         } else if (r instanceof IndexRecord.SpecialUseSet s) {
@@ -102,6 +119,18 @@ final class FolderIndex {
 
     NavigableMap<Long, Added> messages() {
         return messages;
+    }
+
+    /** Messages whose bytes are only in the journal so far. */
+    NavigableMap<Long, PackRef> packed() {
+        return packed;
+    }
+
+    /** The journal generations that hold bytes of messages without a durable file. */
+    java.util.Set<Long> packedGenerations() {
+        java.util.Set<Long> gens = new java.util.HashSet<>();
+        packed.values().forEach(p -> gens.add(p.gen()));
+        return gens;
     }
 
     long uidValidity() {
@@ -151,6 +180,12 @@ final class FolderIndex {
         for (Added a : messages.values()) {
             IndexRecord.writeAdded(a, out);
         }
+        out.writeInt(packed.size());
+        for (var e : packed.entrySet()) {
+            out.writeLong(e.getKey());
+            out.writeLong(e.getValue().gen());
+            out.writeLong(e.getValue().offset());
+        }
     }
 
     void readSnapshot(DataInput in) throws IOException {
@@ -162,6 +197,10 @@ final class FolderIndex {
         int n = in.readInt();
         for (int i = 0; i < n; i++) {
             add(IndexRecord.readAdded(in));
+        }
+        int p = in.readInt();
+        for (int i = 0; i < p; i++) {
+            packed.put(in.readLong(), new PackRef(in.readLong(), in.readLong()));
         }
         uidNext = Math.max(uidNext, next);
         records = 0;

@@ -1,18 +1,32 @@
 package org.icewarp.storage.fs;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.icewarp.storage.NotFoundException;
+import org.icewarp.storage.fs.IndexRecord.Added;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One folder on disk: its directory of message files and its {@code .index/} (journal generations, snapshot, lock
@@ -29,9 +43,27 @@ import org.icewarp.storage.NotFoundException;
 final class FolderState {
     static final String INDEX_DIR = ".index";
 
+    private static final Logger LOG = LoggerFactory.getLogger(FolderState.class);
+
+    /**
+     * How folders of one store behave.
+     *
+     * @param snapshotRecords journal records after which the index is snapshotted and the journal rotated
+     * @param journalMaxBytes journal size after which it is rotated too
+     * @param checkpointDelayNanos how long a file written from the journal waits before it is fsynced
+     * @param background runs the writing of files from the journal and their checkpoints ({@code null}: never)
+     * @param area where those files are written before they are renamed into the folder
+     */
+    record Config(
+            int snapshotRecords,
+            long journalMaxBytes,
+            long checkpointDelayNanos,
+            ScheduledExecutorService background,
+            WriteArea area) {}
+
     private final Path dir;
     private final Path indexDir;
-    private final int snapshotRecords;
+    private final Config config;
     private final ReentrantLock mutex = new ReentrantLock();
     private final ProcessLocks.Handle lockFile;
     private FileChannel journal;
@@ -60,10 +92,16 @@ final class FolderState {
      */
     static final long COMMIT_DELAY_NANOS = 2_000_000;
 
-    private FolderState(Path dir, int snapshotRecords, ProcessLocks.Handle lockFile) {
+    /** UID → {@link System#nanoTime} when this process wrote the message's file from the journal. Under mutex. */
+    private final Map<Long, Long> writtenAt = new HashMap<>();
+
+    private final AtomicBoolean materialiseQueued = new AtomicBoolean();
+    private final AtomicBoolean checkpointQueued = new AtomicBoolean();
+
+    private FolderState(Path dir, Config config, ProcessLocks.Handle lockFile) {
         this.dir = dir;
         this.indexDir = dir.resolve(INDEX_DIR);
-        this.snapshotRecords = snapshotRecords;
+        this.config = config;
         this.lockFile = lockFile;
     }
 
@@ -90,12 +128,12 @@ final class FolderState {
      *
      * @throws NotFoundException when the directory holds no folder
      */
-    static FolderState open(Path dir, Totals totals, int snapshotRecords) throws IOException {
+    static FolderState open(Path dir, Totals totals, Config config) throws IOException {
         if (!exists(dir)) {
             throw new NotFoundException("no folder at " + dir);
         }
         ProcessLocks.Handle lock = ProcessLocks.acquire(dir.resolve(INDEX_DIR).resolve("lock"), false);
-        FolderState f = new FolderState(dir, snapshotRecords, lock);
+        FolderState f = new FolderState(dir, config, lock);
         try {
             f.totals = totals;
             f.load();
@@ -137,7 +175,7 @@ final class FolderState {
                     Journal.journalFile(indexDir, g), StandardOpenOption.READ, StandardOpenOption.WRITE);
             Journal.Tail t;
             try {
-                t = Journal.read(ch, 0, fresh::apply);
+                t = Journal.read(ch, 0, g, fresh::apply);
             } catch (IOException | RuntimeException e) {
                 ch.close();
                 throw e;
@@ -159,6 +197,10 @@ final class FolderState {
             gen = g;
             end = t.validEnd();
             sealedCurrent = false;
+            if (!fresh.packed().isEmpty()) {
+                // bytes only the journal holds (a crash, or another process's appends): give them their files
+                scheduleMaterialise();
+            }
             return;
         }
     }
@@ -169,7 +211,7 @@ final class FolderState {
             if (!forWrite && journal.size() == end) {
                 return;
             }
-            Journal.Tail t = Journal.read(journal, end, index::apply);
+            Journal.Tail t = Journal.read(journal, end, gen, index::apply);
             end = t.validEnd();
             if (!t.sealed()) {
                 break;
@@ -240,14 +282,30 @@ final class FolderState {
                 if (batch.records.isEmpty()) {
                     return new Written<>(result, 0);
                 }
-                byte[] bytes = Journal.frame(batch.records);
-                Journal.writeFully(journal, end, bytes);
-                end += bytes.length;
-                batch.records.forEach(index::apply);
+                Journal.Framed framed = Journal.framed(batch.records);
+                Journal.writeFully(journal, end, framed.bytes());
+                boolean inline = false;
+                for (int i = 0; i < batch.records.size(); i++) {
+                    IndexRecord r = batch.records.get(i);
+                    if (r instanceof IndexRecord.AddedInline ai) {
+                        // applied as read back: where the bytes are, not the bytes
+                        r = new IndexRecord.AddedInline(
+                                ai.added(),
+                                null,
+                                gen,
+                                end + framed.payloadEnds()[i] - ai.added().size());
+                        inline = true;
+                    }
+                    index.apply(r);
+                }
+                end += framed.bytes().length;
                 long seq = writeSeq + 1;
                 writeSeq = seq;
-                if (index.records() >= snapshotRecords) {
+                if (index.records() >= config.snapshotRecords() || end >= config.journalMaxBytes()) {
                     rotate();
+                }
+                if (inline) {
+                    scheduleMaterialise();
                 }
                 return new Written<>(result, seq);
             }
@@ -276,17 +334,35 @@ final class FolderState {
         FileChannel old = journal;
         journal = FileChannel.open(
                 Journal.journalFile(indexDir, next), StandardOpenOption.READ, StandardOpenOption.WRITE);
-        long sealedGen = gen;
         gen = next;
         end = Journal.HEADER;
         sealedCurrent = false;
         index.resetRecordCount();
         markSynced(writeSeq);
         old.close();
-        for (long g = sealedGen; g >= 1 && Files.deleteIfExists(Journal.journalFile(indexDir, g)); g--) {
-            // older generations are covered by the snapshot
-        }
+        forgetJournals();
         Durable.removeTempFiles(indexDir);
+    }
+
+    /**
+     * Deletes the journal generations before the current one that hold no bytes of a message without a durable file
+     * (the snapshot covers their records). Under both locks.
+     */
+    private void forgetJournals() throws IOException {
+        Set<Long> needed = index.packedGenerations();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(indexDir, "journal-*")) {
+            for (Path p : ds) {
+                long g;
+                try {
+                    g = Long.parseLong(p.getFileName().toString().substring("journal-".length()));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (g < gen && !needed.contains(g)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     /** An append to this folder in progress; {@link #written} once its record is written (or it gave up). */
@@ -390,6 +466,272 @@ final class FolderState {
         synchronized (sync) {
             syncedSeq = Math.max(syncedSeq, seq);
             sync.notifyAll();
+        }
+    }
+
+    // ---- messages kept in the journal
+
+    /**
+     * Opens a message's bytes (from {@code offset}, at most {@code length}): its file or, while it has no durable file,
+     * its bytes in the journal.
+     *
+     * @return null when the folder has no such message
+     * @throws NoSuchFileException when its file disappeared (removed by hand, or expunged meanwhile)
+     */
+    InputStream openContent(long uid, long offset, long length) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Added a;
+            FolderIndex.PackRef ref;
+            mutex.lock();
+            try {
+                ensureOpen();
+                refresh(false);
+                a = index.messages().get(uid);
+                ref = index.packed().get(uid);
+            } finally {
+                mutex.unlock();
+            }
+            if (a == null) {
+                return null;
+            }
+            try {
+                if (ref == null) {
+                    return new RangeInputStream(
+                            FileChannel.open(dir.resolve(a.file()), StandardOpenOption.READ), offset, length);
+                }
+                long from = Math.min(offset, a.size());
+                return new RangeInputStream(
+                        FileChannel.open(Journal.journalFile(indexDir, ref.gen()), StandardOpenOption.READ),
+                        ref.offset() + from,
+                        Math.min(length, a.size() - from));
+            } catch (NoSuchFileException e) {
+                // a checkpoint let the journal forget it, or the file was expunged: look at the index again
+                if (attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * The bytes of a message kept in the journal, for a copy to another folder.
+     *
+     * @throws NoSuchFileException when the journal forgot them meanwhile (the message has its file by now)
+     */
+    byte[] packedBytes(FolderIndex.PackRef ref, long size) throws IOException {
+        try (FileChannel ch = FileChannel.open(Journal.journalFile(indexDir, ref.gen()), StandardOpenOption.READ)) {
+            byte[] b = Journal.readFully(ch, ref.offset(), (int) size);
+            if (b.length != size) {
+                throw new IOException("index journal of " + dir + " ends inside a message");
+            }
+            return b;
+        }
+    }
+
+    private void scheduleMaterialise() {
+        ScheduledExecutorService bg = config.background();
+        if (bg != null && materialiseQueued.compareAndSet(false, true)) {
+            try {
+                bg.execute(() -> background(true));
+            } catch (RejectedExecutionException e) {
+                materialiseQueued.set(false); // the store is closing; the next open writes the files
+            }
+        }
+    }
+
+    private void scheduleCheckpoint(long delayNanos) {
+        ScheduledExecutorService bg = config.background();
+        if (bg != null && checkpointQueued.compareAndSet(false, true)) {
+            try {
+                bg.schedule(() -> background(false), delayNanos, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                checkpointQueued.set(false);
+            }
+        }
+    }
+
+    private void background(boolean materialise) {
+        (materialise ? materialiseQueued : checkpointQueued).set(false);
+        try {
+            if (materialise) {
+                materialise();
+            } else {
+                checkpoint(false);
+            }
+        } catch (NotFoundException e) {
+            // the folder was deleted or renamed: nothing left to do here
+        } catch (IOException | RuntimeException e) {
+            LOG.warn(
+                    "could not {} message files of {} (retrying in a second): {}",
+                    materialise ? "write" : "checkpoint",
+                    dir,
+                    e.toString());
+            scheduleCheckpoint(TimeUnit.SECONDS.toNanos(1));
+        }
+    }
+
+    /**
+     * Gives every message whose bytes only the journal holds, and whose file this process has not written yet, its
+     * file: written in the write area from the journal and renamed into the folder, without fsync ({@link #checkpoint}
+     * makes them durable later, when that is cheap). Until then reads use the journal's bytes.
+     */
+    void materialise() throws IOException {
+        record Todo(long uid, FolderIndex.PackRef ref, String file, long size) {}
+        List<Todo> todo = new ArrayList<>();
+        mutex.lock();
+        try {
+            ensureOpen();
+            refresh(false);
+            for (var e : index.packed().entrySet()) {
+                if (!writtenAt.containsKey(e.getKey())) {
+                    Added a = index.messages().get(e.getKey());
+                    todo.add(new Todo(e.getKey(), e.getValue(), a.file(), a.size()));
+                }
+            }
+        } finally {
+            mutex.unlock();
+        }
+        if (todo.isEmpty()) {
+            return;
+        }
+        Map<Long, Path> temps = new LinkedHashMap<>();
+        Map<Long, FileChannel> gens = new HashMap<>();
+        try {
+            for (Todo t : todo) {
+                FileChannel src = gens.get(t.ref().gen());
+                if (src == null) {
+                    try {
+                        src = FileChannel.open(
+                                Journal.journalFile(indexDir, t.ref().gen()), StandardOpenOption.READ);
+                    } catch (NoSuchFileException e) {
+                        continue; // forgotten meanwhile: the message has a durable file
+                    }
+                    gens.put(t.ref().gen(), src);
+                }
+                Path temp = config.area().newTempFile("inline");
+                temps.put(t.uid(), temp);
+                // not closed: the channel serves several messages and is closed below
+                InputStream in = new RangeInputStream(src, t.ref().offset(), t.size());
+                try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
+                    if (in.transferTo(out) != t.size()) {
+                        throw new IOException("index journal of " + dir + " ends inside message " + t.uid());
+                    }
+                }
+            }
+            Map<Long, String> files = new HashMap<>();
+            todo.forEach(t -> files.put(t.uid(), t.file()));
+            write((idx, b) -> {
+                long now = System.nanoTime();
+                for (var e : temps.entrySet()) {
+                    if (idx.packed().containsKey(e.getKey())) {
+                        Durable.move(e.getValue(), dir.resolve(files.get(e.getKey())));
+                        writtenAt.put(e.getKey(), now);
+                    }
+                }
+                return null;
+            });
+        } finally {
+            for (FileChannel ch : gens.values()) {
+                ch.close();
+            }
+            for (Path temp : temps.values()) {
+                Files.deleteIfExists(temp);
+            }
+        }
+        scheduleCheckpoint(config.checkpointDelayNanos());
+    }
+
+    /**
+     * Makes the files {@link #materialise} wrote at least the checkpoint delay ago ({@code all}: every one) durable —
+     * fsync of each file and of the directory — then journals that they are, so that the journal generations holding
+     * their bytes can be deleted. Written long enough ago, the kernel has usually flushed them already and the fsyncs
+     * cost little.
+     */
+    void checkpoint(boolean all) throws IOException {
+        long now = System.nanoTime();
+        Map<Long, String> due = new LinkedHashMap<>();
+        mutex.lock();
+        try {
+            ensureOpen();
+            for (var it = writtenAt.entrySet().iterator(); it.hasNext(); ) {
+                var e = it.next();
+                Added a = index.messages().get(e.getKey());
+                if (a == null) {
+                    it.remove(); // expunged
+                } else if (all || now - e.getValue() >= config.checkpointDelayNanos()) {
+                    due.put(e.getKey(), a.file());
+                }
+            }
+        } finally {
+            mutex.unlock();
+        }
+        if (!due.isEmpty()) {
+            // the expensive part outside the folder's locks
+            Map<Long, Object> synced = new HashMap<>();
+            for (var e : due.entrySet()) {
+                Object key = fsyncFile(dir.resolve(e.getValue()));
+                if (key != null) {
+                    synced.put(e.getKey(), key);
+                }
+            }
+            Written<Void> w = write((idx, b) -> {
+                List<Long> done = new ArrayList<>();
+                for (var e : due.entrySet()) {
+                    writtenAt.remove(e.getKey());
+                    if (!idx.packed().containsKey(e.getKey())) {
+                        continue; // expunged, or made durable by another process
+                    }
+                    Path file = dir.resolve(e.getValue());
+                    Object key = synced.get(e.getKey());
+                    // another process may have renamed its own copy over ours since: that inode needs its fsync
+                    if (key == null || !key.equals(fileKey(file))) {
+                        if (fsyncFile(file) == null) {
+                            continue; // no file after all: it stays in the journal, written again on the next open
+                        }
+                    }
+                    done.add(e.getKey());
+                }
+                if (!done.isEmpty()) {
+                    Durable.fsyncDirectory(dir);
+                    b.add(new IndexRecord.Materialised(
+                            done.stream().mapToLong(Long::longValue).toArray()));
+                }
+                return null;
+            });
+            awaitDurable(w.seq());
+        }
+        write((idx, b) -> {
+            forgetJournals();
+            return null;
+        });
+        boolean more;
+        mutex.lock();
+        try {
+            more = !writtenAt.isEmpty();
+        } finally {
+            mutex.unlock();
+        }
+        if (more && !all) {
+            scheduleCheckpoint(config.checkpointDelayNanos());
+        }
+    }
+
+    /** Fsyncs a file; returns its file key, or null when it does not exist. */
+    private static Object fsyncFile(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ch.force(true);
+            return fileKey(file);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    private static Object fileKey(Path file) throws IOException {
+        try {
+            Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+            return key == null ? file : key; // no inode numbers here: assume unchanged
+        } catch (NoSuchFileException e) {
+            return null;
         }
     }
 

@@ -1,13 +1,13 @@
 package org.icewarp.storage.fs;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.icewarp.storage.AccountUsage;
 import org.icewarp.storage.AlreadyExistsException;
@@ -39,7 +41,6 @@ import org.icewarp.storage.StorageException;
 import org.icewarp.storage.StorageUnavailableException;
 import org.icewarp.storage.UidMapping;
 import org.icewarp.storage.UidSet;
-import org.icewarp.storage.fs.IndexRecord.Added;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +60,10 @@ final class FsMailboxStore implements MailboxStore {
 
     private final AtomicLong lastUidValidity = new AtomicLong();
     private final MessageOps messages;
+    private final FolderState.Config folderConfig;
+    /** Writes message files from folder journals, and checkpoints them (one daemon thread per store). */
+    private final ScheduledThreadPoolExecutor background;
+
     private volatile boolean closed;
 
     FsMailboxStore(FsSettings settings) {
@@ -78,6 +83,19 @@ final class FsMailboxStore implements MailboxStore {
             throw new StorageUnavailableException("cannot open the mail path " + settings.path() + ": " + e, e);
         }
         this.messages = new MessageOps(settings.serverId(), area, this::fire);
+        this.background = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "icewarp-fs-files " + settings.path());
+            t.setDaemon(true);
+            return t;
+        });
+        background.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        background.setRemoveOnCancelPolicy(true);
+        this.folderConfig = new FolderState.Config(
+                settings.snapshotRecords(),
+                settings.journalMaxBytes(),
+                TimeUnit.SECONDS.toNanos(settings.checkpointDelaySeconds()),
+                background,
+                area);
     }
 
     // ---- mailboxes
@@ -117,7 +135,7 @@ final class FsMailboxStore implements MailboxStore {
         synchronized (mailboxes) {
             mb = mailboxes.get(key);
             if (mb == null) {
-                mb = new Mailbox(a, dir, settings.snapshotRecords());
+                mb = new Mailbox(a, dir, folderConfig);
                 try {
                     mb.openAll();
                 } catch (IOException e) {
@@ -231,6 +249,80 @@ final class FsMailboxStore implements MailboxStore {
     }
 
     @Override
+    public Folder importFolder(EmailAddress account, FolderName name, long uidValidity, Set<SpecialUse> specialUse) {
+        if (uidValidity < 1 || uidValidity > UidSet.MAX) {
+            throw new IllegalArgumentException("uidValidity " + uidValidity + " is outside 1.." + UidSet.MAX);
+        }
+        Mailbox mb = mailbox(account);
+        List<FolderName> created = new ArrayList<>();
+        Folder f = mb.write("import folder " + name, () -> {
+            raiseUidValidity(uidValidity);
+            if (mb.hasFolder(name)) {
+                FolderState s = mb.folder(name);
+                s.awaitDurable(s.write((idx, b) -> {
+                            if (idx.uidValidity() == uidValidity) {
+                                return null;
+                            }
+                            if (!idx.messages().isEmpty() || idx.uidNext() != 1) {
+                                throw new ConflictException("folder " + name + " of " + account
+                                        + " exists with UIDVALIDITY " + idx.uidValidity() + " and has held messages");
+                            }
+                            b.add(new IndexRecord.Created(uidValidity));
+                            return null;
+                        })
+                        .seq());
+                return describe(name, s);
+            }
+            FolderName parent = name.parent();
+            if (parent != null && !mb.hasFolder(parent)) {
+                created.addAll(mb.createWithParents(parent, this::newUidValidity));
+            }
+            created.addAll(mb.createWithParents(name, () -> uidValidity));
+            if (!specialUse.isEmpty()) {
+                FolderState s = mb.folder(name);
+                s.awaitDurable(s.write((idx, b) -> {
+                            b.add(new IndexRecord.SpecialUseSet(specialUse));
+                            return null;
+                        })
+                        .seq());
+            }
+            return describe(name, mb.folder(name));
+        });
+        created.forEach(
+                n -> fire(new MailboxEvent.FolderChanged(account, n, MailboxEvent.FolderChanged.Kind.CREATED, null)));
+        return f;
+    }
+
+    /** Makes sure no folder created later gets an imported UIDVALIDITY (or one below it) again. */
+    private synchronized void raiseUidValidity(long imported) throws IOException {
+        if (imported > lastUidValidity.get()) {
+            Durable.write(
+                    settings.path().resolve(UID_VALIDITY_FILE),
+                    Long.toString(imported).getBytes(StandardCharsets.US_ASCII));
+            lastUidValidity.set(imported);
+        }
+    }
+
+    @Override
+    public void reserveUids(EmailAddress account, FolderName folder, long uidNext) {
+        if (uidNext < 1 || uidNext > UidSet.MAX + 1) {
+            throw new IllegalArgumentException("uidNext " + uidNext + " is outside 1.." + (UidSet.MAX + 1));
+        }
+        Mailbox mb = mailbox(account);
+        mb.read("reserve UIDs in " + folder, () -> {
+            FolderState s = mb.folder(folder);
+            s.awaitDurable(s.write((idx, b) -> {
+                        if (idx.uidNext() < uidNext) {
+                            b.add(new IndexRecord.UidsReserved(uidNext));
+                        }
+                        return null;
+                    })
+                    .seq());
+            return null;
+        });
+    }
+
+    @Override
     public void renameFolder(EmailAddress account, FolderName from, FolderName to) {
         if (to.isWithin(from)) {
             throw new InvalidNameException("cannot rename " + from + " to " + to + ", which is within it");
@@ -312,25 +404,53 @@ final class FsMailboxStore implements MailboxStore {
 
     @Override
     public AppendResult append(EmailAddress account, FolderName folder, InputStream content, AppendRequest request) {
+        return store(account, folder, 0, content, request);
+    }
+
+    @Override
+    public AppendResult importMessage(
+            EmailAddress account, FolderName folder, long uid, InputStream content, AppendRequest request) {
+        if (uid < 1 || uid > UidSet.MAX) {
+            throw new IllegalArgumentException("uid " + uid + " is outside 1.." + UidSet.MAX);
+        }
+        return store(account, folder, uid, content, request);
+    }
+
+    /** Appends under the next UID ({@code uid} 0) or under {@code uid}. */
+    private AppendResult store(
+            EmailAddress account, FolderName folder, long uid, InputStream content, AppendRequest request) {
         Mailbox mb = mailbox(account);
         // fail fast before reading the stream, and let the group commit know that a record is on its way
         FolderState.Announcement announced =
                 mb.read("append to " + folder, () -> mb.folder(folder).announceAppend());
-        Path temp = area.newTempFile("append");
+        Path temp = null;
         try {
+            byte[] head;
+            try {
+                head = content.readNBytes(settings.inlineMax() + 1);
+            } catch (IOException e) {
+                throw unavailable("read a message for " + account, e);
+            }
+            if (head.length <= settings.inlineMax()) {
+                // small: made durable inside the folder's journal, so that concurrent appends share one fsync
+                return messages.append(mb, folder, uid, null, head, head.length, request, announced);
+            }
+            temp = area.newTempFile("append");
             long size;
             try {
-                size = Durable.copy(content, temp);
+                size = Durable.copy(new SequenceInputStream(new ByteArrayInputStream(head), content), temp);
             } catch (IOException e) {
                 throw unavailable("store a message for " + account, e);
             }
-            return messages.append(mb, folder, temp, size, request, announced);
+            return messages.append(mb, folder, uid, temp, null, size, request, announced);
         } finally {
             announced.written();
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException e) {
-                LOG.warn("could not remove {}: {}", temp, e.toString());
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    LOG.warn("could not remove {}: {}", temp, e.toString());
+                }
             }
         }
     }
@@ -364,17 +484,16 @@ final class FsMailboxStore implements MailboxStore {
         }
         Mailbox mb = mailbox(account);
         return mb.read("open message " + uid + " in " + folder, () -> {
-            FolderState s = mb.folder(folder);
-            Added a = s.read(idx -> idx.messages().get(uid));
-            if (a == null) {
-                throw new NotFoundException("message " + uid + " in " + folder + " of " + account + " does not exist");
-            }
+            InputStream in;
             try {
-                return new RangeInputStream(
-                        FileChannel.open(s.dir().resolve(a.file()), StandardOpenOption.READ), offset, length);
+                in = mb.folder(folder).openContent(uid, offset, length);
             } catch (NoSuchFileException e) {
                 throw new NotFoundException("message " + uid + " in " + folder + " of " + account + " is gone", e);
             }
+            if (in == null) {
+                throw new NotFoundException("message " + uid + " in " + folder + " of " + account + " does not exist");
+            }
+            return in;
         });
     }
 
@@ -484,6 +603,16 @@ final class FsMailboxStore implements MailboxStore {
                 return;
             }
             closed = true;
+            // no interrupts: a task between a write and its fsync must not close a journal under other threads; the
+            // files it did not get to are written again from the journals at the next open
+            background.shutdown();
+            try {
+                if (!background.awaitTermination(30, TimeUnit.SECONDS)) {
+                    LOG.warn("writing message files of {} did not finish within 30 s", settings.path());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             mailboxes.values().forEach(Mailbox::closeAll);
             mailboxes.clear();
         }

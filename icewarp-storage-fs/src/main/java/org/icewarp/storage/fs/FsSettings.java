@@ -20,6 +20,10 @@ import org.icewarp.storage.StorageSettings;
  * @param layout where a mailbox lives below its domain's directory
  * @param localPartPolicy how local parts compare
  * @param snapshotRecords journal records after which a folder's index is snapshotted and the journal rotated
+ * @param inlineMax messages up to this size are made durable inside the folder's journal (0: never)
+ * @param journalMaxBytes journal size after which it is rotated like after {@code snapshotRecords} records
+ * @param checkpointDelaySeconds how long a message written from the journal to its own file waits before that file
+ *     is fsynced and the journal may forget it
  * @param clock the clock
  * @param serverId the load-balancing server ID that prefixes message file names
  */
@@ -30,6 +34,9 @@ record FsSettings(
         MailboxPathLayout layout,
         LocalPartPolicy localPartPolicy,
         int snapshotRecords,
+        int inlineMax,
+        long journalMaxBytes,
+        int checkpointDelaySeconds,
         Clock clock,
         String serverId) {
 
@@ -41,7 +48,10 @@ record FsSettings(
             "prefix-length",
             "group-length",
             "local-part-policy",
-            "snapshot-records");
+            "snapshot-records",
+            "inline-max",
+            "journal-max-bytes",
+            "checkpoint-delay");
 
     FsSettings {
         Objects.requireNonNull(path, "path");
@@ -82,8 +92,31 @@ record FsSettings(
         if (snapshot < 10 || snapshot > 10_000_000) {
             throw new IllegalArgumentException("option snapshot-records: must be 10 to 10000000, was " + snapshot);
         }
+        long inline = o.integer("inline-max", 64 * 1024);
+        if (inline < 0 || inline > 1024 * 1024) {
+            throw new IllegalArgumentException("option inline-max: must be 0 to 1048576 bytes, was " + inline);
+        }
+        long journalMax = o.integer("journal-max-bytes", 64L * 1024 * 1024);
+        if (journalMax < 64 * 1024 || journalMax > 1L << 30) {
+            throw new IllegalArgumentException(
+                    "option journal-max-bytes: must be 65536 to 1073741824, was " + journalMax);
+        }
+        long checkpoint = o.integer("checkpoint-delay", 30);
+        if (checkpoint < 0 || checkpoint > 3600) {
+            throw new IllegalArgumentException("option checkpoint-delay: must be 0 to 3600 seconds, was " + checkpoint);
+        }
         return new FsSettings(
-                path, accounts, temp, layout, policy, (int) snapshot, settings.clock(), settings.serverId());
+                path,
+                accounts,
+                temp,
+                layout,
+                policy,
+                (int) snapshot,
+                (int) inline,
+                journalMax,
+                (int) checkpoint,
+                settings.clock(),
+                settings.serverId());
     }
 
     private static Path optionalPath(Options o, String key, Path def) {

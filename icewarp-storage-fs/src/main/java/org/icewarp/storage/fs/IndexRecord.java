@@ -15,13 +15,33 @@ import org.icewarp.storage.SpecialUse;
 
 /** One change of a folder's index, as written to its journal (the byte layout is in the README). */
 sealed interface IndexRecord {
-    byte CREATED = 1, ADDED = 2, FLAGS = 3, EXPUNGED = 4, RECENT = 5, SUBSCRIBED = 6, SPECIAL_USE = 7, SEALED = 8;
+    byte CREATED = 1,
+            ADDED = 2,
+            FLAGS = 3,
+            EXPUNGED = 4,
+            RECENT = 5,
+            SUBSCRIBED = 6,
+            SPECIAL_USE = 7,
+            SEALED = 8,
+            ADDED_INLINE = 9,
+            MATERIALISED = 10,
+            UIDS_RESERVED = 11;
 
     /** The folder was created with this UIDVALIDITY. */
     record Created(long uidValidity) implements IndexRecord {}
 
     /** A message file was added. */
     record Added(long uid, long size, Instant internalDate, Flags flags, String file) implements IndexRecord {}
+
+    /**
+     * A message made durable inside the journal: its bytes are the last {@code added.size()} bytes of the record's
+     * payload. Written with {@code content}; read back without it, as where the bytes are: journal generation {@code
+     * gen}, file offset {@code contentOffset}.
+     */
+    record AddedInline(Added added, byte[] content, long gen, long contentOffset) implements IndexRecord {}
+
+    /** These messages' files are durable: the journal no longer needs to keep their bytes. */
+    record Materialised(long[] uids) implements IndexRecord {}
 
     /** Messages' flags became these. */
     record FlagsSet(Map<Long, Flags> flags) implements IndexRecord {}
@@ -38,6 +58,9 @@ sealed interface IndexRecord {
     /** Special-use attributes changed. */
     record SpecialUseSet(Set<SpecialUse> specialUse) implements IndexRecord {}
 
+    /** UIDs below this one are used up (storage migration keeps the source's UIDNEXT). */
+    record UidsReserved(long uidNext) implements IndexRecord {}
+
     /** The journal ends here; the next generation continues. */
     record Sealed() implements IndexRecord {}
 
@@ -48,6 +71,13 @@ sealed interface IndexRecord {
         } else if (r instanceof Added a) {
             out.writeByte(ADDED);
             writeAdded(a, out);
+        } else if (r instanceof AddedInline a) {
+            out.writeByte(ADDED_INLINE);
+            writeAdded(a.added(), out);
+            out.write(a.content()); // last: its length is the message size
+        } else if (r instanceof Materialised m) {
+            out.writeByte(MATERIALISED);
+            writeUids(m.uids(), out);
         } else if (r instanceof FlagsSet f) {
             out.writeByte(FLAGS);
             out.writeInt(f.flags().size());
@@ -57,10 +87,7 @@ sealed interface IndexRecord {
             }
         } else if (r instanceof Expunged e) {
             out.writeByte(EXPUNGED);
-            out.writeInt(e.uids().length);
-            for (long uid : e.uids()) {
-                out.writeLong(uid);
-            }
+            writeUids(e.uids(), out);
         } else if (r instanceof RecentClaimed rc) {
             out.writeByte(RECENT);
             out.writeLong(rc.firstRecent());
@@ -74,6 +101,9 @@ sealed interface IndexRecord {
                 mask |= 1 << u.ordinal();
             }
             out.writeInt(mask);
+        } else if (r instanceof UidsReserved u) {
+            out.writeByte(UIDS_RESERVED);
+            out.writeLong(u.uidNext());
         } else {
             out.writeByte(SEALED);
         }
@@ -92,12 +122,12 @@ sealed interface IndexRecord {
                 }
                 yield new FlagsSet(m);
             }
-            case EXPUNGED -> {
-                long[] uids = new long[in.readInt()];
-                for (int i = 0; i < uids.length; i++) {
-                    uids[i] = in.readLong();
-                }
-                yield new Expunged(uids);
+            case EXPUNGED -> new Expunged(readUids(in));
+            case MATERIALISED -> new Materialised(readUids(in));
+            case ADDED_INLINE -> {
+                Added a = readAdded(in);
+                // the content follows to the end of the payload; the journal reader knows where that is
+                yield new AddedInline(a, null, 0, -1);
             }
             case RECENT -> new RecentClaimed(in.readLong());
             case SUBSCRIBED -> new Subscribed(in.readBoolean());
@@ -112,8 +142,28 @@ sealed interface IndexRecord {
                 yield new SpecialUseSet(s);
             }
             case SEALED -> new Sealed();
+            case UIDS_RESERVED -> new UidsReserved(in.readLong());
             default -> throw new IOException("unknown index record type " + type);
         };
+    }
+
+    private static void writeUids(long[] uids, DataOutput out) throws IOException {
+        out.writeInt(uids.length);
+        for (long uid : uids) {
+            out.writeLong(uid);
+        }
+    }
+
+    private static long[] readUids(DataInput in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 100_000_000) {
+            throw new IOException("bad UID count " + n);
+        }
+        long[] uids = new long[n];
+        for (int i = 0; i < n; i++) {
+            uids[i] = in.readLong();
+        }
+        return uids;
     }
 
     static void writeAdded(Added a, DataOutput out) throws IOException {

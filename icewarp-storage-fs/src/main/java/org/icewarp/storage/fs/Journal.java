@@ -45,14 +45,26 @@ final class Journal {
 
     /** Records framed for appending to a journal. */
     static byte[] frame(List<IndexRecord> records) throws IOException {
+        return framed(records).bytes();
+    }
+
+    /**
+     * Records framed for appending, with where each record's payload ends in {@code bytes} (an inline message's content
+     * is the end of its payload).
+     */
+    record Framed(byte[] bytes, int[] payloadEnds) {}
+
+    static Framed framed(List<IndexRecord> records) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(all);
-        for (IndexRecord r : records) {
+        int[] ends = new int[records.size()];
+        for (int i = 0; i < records.size(); i++) {
             ByteArrayOutputStream payload = new ByteArrayOutputStream(64);
-            IndexRecord.write(r, new DataOutputStream(payload));
+            IndexRecord.write(records.get(i), new DataOutputStream(payload));
             writeFramed(out, payload.toByteArray());
+            ends[i] = all.size();
         }
-        return all.toByteArray();
+        return new Framed(all.toByteArray(), ends);
     }
 
     private static void writeFramed(DataOutputStream out, byte[] payload) throws IOException {
@@ -68,11 +80,12 @@ final class Journal {
 
     /**
      * Reads the records from {@code offset} (or from the start, checking the header, when {@code offset} is 0) to the
-     * end of the file or the first torn record.
+     * end of the file or the first torn record, one frame at a time (so memory is bounded by the largest record).
+     * {@link IndexRecord.AddedInline} records come without their content, as where it lies in generation {@code gen}.
      *
-     * @throws IOException when the file is not a journal
+     * @throws IOException when the file is not a journal, or is damaged before valid records
      */
-    static Tail read(FileChannel ch, long offset, Consumer<IndexRecord> sink) throws IOException {
+    static Tail read(FileChannel ch, long offset, long gen, Consumer<IndexRecord> sink) throws IOException {
         long size = ch.size();
         if (offset == 0) {
             if (size < HEADER) {
@@ -84,29 +97,38 @@ final class Journal {
             }
             offset = HEADER;
         }
-        if (size <= offset) {
-            return new Tail(offset, false);
-        }
-        byte[] buf = readFully(ch, offset, (int) Math.min(size - offset, Integer.MAX_VALUE - 16));
-        ByteBuffer b = ByteBuffer.wrap(buf);
-        long end = offset;
-        while (b.remaining() >= 8) {
-            int at = b.position();
-            int len = b.getInt();
-            int crc = b.getInt();
-            if (len <= 0 || len > MAX_RECORD || len > b.remaining() || !frameAt(buf, at)) {
-                requireOnlyATornTail(buf, at, offset);
+        long pos = offset;
+        while (size - pos >= 8) {
+            ByteBuffer head = ByteBuffer.wrap(readFully(ch, pos, 8));
+            int len = head.getInt();
+            int crc = head.getInt();
+            if (len <= 0 || len > MAX_RECORD || len > size - pos - 8) {
+                requireOnlyATornTail(ch, pos, size);
                 break;
             }
-            IndexRecord r = IndexRecord.read(new DataInputStream(new ByteArrayInputStream(buf, b.position(), len)));
-            b.position(b.position() + len);
-            end = offset + b.position();
+            byte[] payload = readFully(ch, pos + 8, len);
+            CRC32 c = new CRC32();
+            c.update(payload);
+            if (payload.length != len || (int) c.getValue() != crc) {
+                requireOnlyATornTail(ch, pos, size);
+                break;
+            }
+            IndexRecord r = IndexRecord.read(new DataInputStream(new ByteArrayInputStream(payload)));
+            if (r instanceof IndexRecord.AddedInline ai) {
+                long contentSize = ai.added().size();
+                if (contentSize > len) {
+                    throw new IOException(
+                            "index journal damaged at offset " + pos + ": inline message larger than " + "its record");
+                }
+                r = new IndexRecord.AddedInline(ai.added(), null, gen, pos + 8 + len - contentSize);
+            }
+            pos += 8 + len;
             if (r instanceof IndexRecord.Sealed) {
-                return new Tail(end, true);
+                return new Tail(pos, true);
             }
             sink.accept(r);
         }
-        return new Tail(end, false);
+        return new Tail(pos, false);
     }
 
     /** Whether a whole, checksum-valid frame starts at {@code at}. */
@@ -130,11 +152,12 @@ final class Journal {
      * it. A valid frame after it means the damage is in the middle of acknowledged records: cutting there would lose
      * them and let their UIDs be reused, so the folder refuses to open instead.
      */
-    private static void requireOnlyATornTail(byte[] buf, int bad, long offset) throws IOException {
-        for (int at = bad + 1; at <= buf.length - 8; at++) {
+    private static void requireOnlyATornTail(FileChannel ch, long bad, long size) throws IOException {
+        byte[] buf = readFully(ch, bad, (int) Math.min(size - bad, Integer.MAX_VALUE - 16));
+        for (int at = 1; at <= buf.length - 8; at++) {
             if (frameAt(buf, at)) {
                 throw new IOException(
-                        "index journal damaged at offset " + (offset + bad)
+                        "index journal damaged at offset " + bad
                                 + " with valid records after it; not truncating (restore the folder's .index or run a recount)");
             }
         }

@@ -34,13 +34,13 @@ final class Mailbox {
     final Path dir;
     final ReentrantReadWriteLock structure = new ReentrantReadWriteLock();
     final Totals totals = new Totals();
-    private final int snapshotRecords;
+    private final FolderState.Config config;
     private final Map<FolderName, FolderState> open = new ConcurrentHashMap<>();
 
-    Mailbox(EmailAddress account, Path dir, int snapshotRecords) {
+    Mailbox(EmailAddress account, Path dir, FolderState.Config config) {
         this.account = account;
         this.dir = dir;
-        this.snapshotRecords = snapshotRecords;
+        this.config = config;
     }
 
     static boolean exists(Path mailboxDir) {
@@ -127,7 +127,7 @@ final class Mailbox {
         synchronized (open) {
             s = open.get(name);
             if (s == null) {
-                s = FolderState.open(fd, totals, snapshotRecords);
+                s = FolderState.open(fd, totals, config);
                 open.put(name, s);
             }
             return s;

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.icewarp.storage.AppendRequest;
 import org.icewarp.storage.AppendResult;
+import org.icewarp.storage.ConflictException;
 import org.icewarp.storage.EmailAddress;
 import org.icewarp.storage.Flag;
 import org.icewarp.storage.FlagUpdate;
@@ -45,11 +47,17 @@ final class MessageOps {
         this.events = events;
     }
 
-    /** Renames a finished, fsynced temporary file into the folder under the next UID. */
+    /**
+     * Adds a message under the next UID ({@code fixedUid} 0) or under {@code fixedUid}: either a finished, fsynced
+     * temporary file renamed into the folder, or (when {@code inline} is not null) bytes made durable inside the
+     * folder's journal, which gives them their own file later.
+     */
     AppendResult append(
             Mailbox mb,
             FolderName folder,
+            long fixedUid,
             Path temp,
+            byte[] inline,
             long size,
             AppendRequest request,
             FolderState.Announcement announced) {
@@ -66,11 +74,24 @@ final class MessageOps {
                 FolderState.Written<AppendResult> w;
                 try {
                     w = s.write((idx, b) -> {
-                        long uid = nextUid(idx.uidNext());
+                        long uid;
+                        if (fixedUid == 0) {
+                            uid = nextUid(idx.uidNext());
+                        } else if (fixedUid < idx.uidNext()) {
+                            throw new ConflictException("cannot import UID " + fixedUid + " into " + folder + " of "
+                                    + mb.account + ": UIDNEXT is " + idx.uidNext());
+                        } else {
+                            uid = fixedUid;
+                        }
                         String file = FileNames.messageFile(serverId, uid);
-                        Durable.move(temp, s.dir().resolve(file));
-                        b.directoryChanged = true;
-                        b.add(new Added(uid, size, request.internalDate(), request.flags(), file));
+                        Added added = new Added(uid, size, request.internalDate(), request.flags(), file);
+                        if (inline != null) {
+                            b.add(new IndexRecord.AddedInline(added, inline, 0, -1));
+                        } else {
+                            Durable.move(temp, s.dir().resolve(file));
+                            b.directoryChanged = true;
+                            b.add(added);
+                        }
                         return new AppendResult(uid, idx.uidValidity(), uid + 1, size);
                     });
                 } finally {
@@ -168,12 +189,22 @@ final class MessageOps {
         first.lock();
         second.lock();
         try {
-            List<Added> items = src.read(idx -> select(idx, uids, false));
+            Map<Long, FolderIndex.PackRef> packed = new HashMap<>();
+            List<Added> items = src.read(idx -> {
+                List<Added> sel = select(idx, uids, false);
+                for (Added a : sel) {
+                    FolderIndex.PackRef ref = idx.packed().get(a.uid());
+                    if (ref != null) {
+                        packed.put(a.uid(), ref);
+                    }
+                }
+                return sel;
+            });
             if (!move) {
                 reserved = items.stream().mapToLong(Added::size).sum();
                 mb.totals.reserve(reserved, quota, mb.account.toString());
             }
-            copied = dst.write((idx, b) -> link(src, dst, items, idx, b));
+            copied = dst.write((idx, b) -> link(src, dst, items, packed, idx, b));
             if (move) {
                 // the copies are durable before the originals' expunge can be: a crash leaves the message in both
                 // folders at worst, never in neither
@@ -212,20 +243,39 @@ final class MessageOps {
         return mapping;
     }
 
-    private UidMapping link(FolderState src, FolderState dst, List<Added> items, FolderIndex idx, FolderState.Batch b)
+    private UidMapping link(
+            FolderState src,
+            FolderState dst,
+            List<Added> items,
+            Map<Long, FolderIndex.PackRef> packed,
+            FolderIndex idx,
+            FolderState.Batch b)
             throws IOException {
         Map<Long, Long> map = new LinkedHashMap<>();
         long next = idx.uidNext();
         for (Added a : items) {
             long uid = nextUid(next);
             String file = FileNames.messageFile(serverId, uid);
-            Path target = dst.dir().resolve(file);
-            if (!place(src.dir().resolve(a.file()), target)) {
+            Added copy = new Added(uid, a.size(), a.internalDate(), a.flags(), file);
+            FolderIndex.PackRef ref = packed.get(a.uid());
+            byte[] bytes = null;
+            if (ref != null) {
+                try {
+                    bytes = src.packedBytes(ref, a.size());
+                } catch (NoSuchFileException e) {
+                    // the source's journal forgot them meanwhile: its file is durable, link that
+                }
+            }
+            if (bytes != null) {
+                // the source's bytes are only in its journal: the copy is made durable in the destination's
+                b.add(new IndexRecord.AddedInline(copy, bytes, 0, -1));
+            } else if (place(src.dir().resolve(a.file()), dst.dir().resolve(file))) {
+                b.directoryChanged = true;
+                b.add(copy);
+            } else {
                 continue; // expunged meanwhile
             }
             next++;
-            b.directoryChanged = true;
-            b.add(new Added(uid, a.size(), a.internalDate(), a.flags(), file));
             map.put(a.uid(), uid);
         }
         return new UidMapping(idx.uidValidity(), map);
@@ -266,7 +316,8 @@ final class MessageOps {
             List<Long> missing = new ArrayList<>();
             for (Added a : idx.messages().values()) {
                 known.add(a.file());
-                if (!Files.exists(s.dir().resolve(a.file()))) {
+                // a message whose bytes are still in the journal has no durable file yet, and is not missing
+                if (!idx.packed().containsKey(a.uid()) && !Files.exists(s.dir().resolve(a.file()))) {
                     missing.add(a.uid());
                 }
             }

@@ -7,6 +7,7 @@ import org.icewarp.storage.MailboxStore;
 import org.icewarp.storage.StorageSettings;
 import org.icewarp.testkit.storage.CrashTarget;
 import org.icewarp.testkit.storage.MailboxStoreContract;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,6 +21,13 @@ class FsMailboxStoreContractTest implements MailboxStoreContract {
     Path root;
 
     private FsContractStores stores;
+
+    @AfterEach
+    void closeStores() throws Exception {
+        if (stores != null) {
+            stores.closeAll();
+        }
+    }
 
     private FsContractStores stores() {
         if (stores == null) {

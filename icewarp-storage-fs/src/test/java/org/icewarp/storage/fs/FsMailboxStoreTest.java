@@ -2,6 +2,7 @@ package org.icewarp.storage.fs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,8 +73,130 @@ class FsMailboxStoreTest {
         store.close();
     }
 
+    /** How many messages of INBOX have their bytes only in the journal, as the index says after a fresh load. */
+    private int journalBytesKept() throws IOException {
+        Path inbox = root.resolve("example.com/jo/hn/john/+inbox");
+        FolderState.Config c = new FolderState.Config(10_000, 1 << 26, 0, null, null);
+        FolderState s = FolderState.open(inbox, new Totals(), c);
+        try {
+            return s.read(idx -> idx.packed().size());
+        } finally {
+            s.close();
+        }
+    }
+
     private AppendResult append(FolderName folder, String content) {
         return store.append(JOHN, folder, Fixtures.text(content), AppendRequest.at(Fixtures.T0));
+    }
+
+    @Test
+    void importedFoldersUidsAndReservationsSurviveReopenAndNewFoldersNeverGetAnImportedUidValidity() {
+        long imported = Fixtures.T0.getEpochSecond() + 1_000;
+        store.importFolder(JOHN, FolderName.INBOX, 42, Set.of());
+        store.importFolder(JOHN, FolderName.of("Archive/2025"), imported, Set.of(SpecialUse.ARCHIVE));
+        store.importMessage(JOHN, FolderName.INBOX, 7, Fixtures.text("seven"), AppendRequest.at(Fixtures.T0));
+        store.reserveUids(JOHN, FolderName.INBOX, 20);
+        store.reserveUids(JOHN, FolderName.INBOX, 10); // never lowers
+
+        reopen();
+        assertThat(store.folder(JOHN, FolderName.INBOX).uidValidity()).isEqualTo(42);
+        assertThat(store.folder(JOHN, FolderName.of("Archive/2025")).uidValidity())
+                .isEqualTo(imported);
+        assertThat(store.folder(JOHN, FolderName.of("Archive")).uidValidity()).isNotEqualTo(imported);
+        assertThat(store.status(JOHN, FolderName.INBOX).uidNext()).isEqualTo(20);
+        assertThat(Fixtures.read(store.open(JOHN, FolderName.INBOX, 7))).isEqualTo("seven");
+        assertThatThrownBy(() -> store.importMessage(
+                        JOHN, FolderName.INBOX, 19, Fixtures.text("late"), AppendRequest.at(Fixtures.T0)))
+                .isInstanceOf(ConflictException.class);
+        assertThat(append(FolderName.INBOX, "next").uid()).isEqualTo(20);
+        assertThat(store.createFolder(JOHN, FolderName.of("New"), Set.of()).uidValidity())
+                .isGreaterThan(imported);
+        // a folder that has held messages keeps its UIDVALIDITY
+        assertThatThrownBy(() -> store.importFolder(JOHN, FolderName.INBOX, 43, Set.of()))
+                .isInstanceOf(ConflictException.class);
+        assertThat(store.importFolder(JOHN, FolderName.INBOX, 42, Set.of()).uidValidity())
+                .isEqualTo(42);
+    }
+
+    @Test
+    void smallMessageIsReadFromTheJournalUntilItsFileIsDurableAndItsFileIsWrittenAgainAfterACrash() throws IOException {
+        Path inbox = root.resolve("example.com/jo/hn/john/+inbox");
+        append(FolderName.INBOX, "Subject: a\r\n\r\nhello");
+        await().untilAsserted(() -> assertThat(inbox.resolve("07_1.eml")).exists());
+        // the file is not durable yet (no checkpoint within 30 s): as a power loss could, take it away
+        Files.delete(inbox.resolve("07_1.eml"));
+        assertThat(Fixtures.read(store.open(JOHN, FolderName.INBOX, 1))).isEqualTo("Subject: a\r\n\r\nhello");
+        assertThat(Fixtures.read(store.open(JOHN, FolderName.INBOX, 1, 14, 3))).isEqualTo("hel");
+        assertThat(store.recount(JOHN))
+                .as("not missing: its bytes are in the journal")
+                .isEqualTo(new AccountUsage(1, 19));
+        assertThat(journalBytesKept()).isEqualTo(1);
+        reopen();
+        store.status(JOHN, FolderName.INBOX); // loading the folder writes the files the journal still holds
+        await().untilAsserted(() -> assertThat(inbox.resolve("07_1.eml")).hasContent("Subject: a\r\n\r\nhello"));
+    }
+
+    @Test
+    void largeMessageTakesTheFilePathAndNeverSitsInTheJournal() throws IOException {
+        store.close();
+        store = open("layout", "alphabetical", "inline-max", "100");
+        String big = "x".repeat(101);
+        append(FolderName.INBOX, big);
+        append(FolderName.INBOX, "small");
+        Path inbox = root.resolve("example.com/jo/hn/john/+inbox");
+        assertThat(inbox.resolve("07_1.eml"))
+                .as("durable before append returned")
+                .hasContent(big);
+        assertThat(journalBytesKept()).isEqualTo(1);
+        assertThat(Files.size(inbox.resolve(".index/journal-1"))).isLessThan(300);
+    }
+
+    @Test
+    void copyAndMoveOfMessagesStillInTheJournalCarryTheirBytes() {
+        store.createFolder(JOHN, SENT, Set.of());
+        append(FolderName.INBOX, "one");
+        append(FolderName.INBOX, "two");
+        store.copy(JOHN, FolderName.INBOX, UidSet.of(1), SENT, 0);
+        store.move(JOHN, FolderName.INBOX, UidSet.of(2), SENT);
+        reopen();
+        assertThat(Fixtures.read(store.open(JOHN, SENT, 1))).isEqualTo("one");
+        assertThat(Fixtures.read(store.open(JOHN, SENT, 2))).isEqualTo("two");
+        assertThat(Fixtures.read(store.open(JOHN, FolderName.INBOX, 1))).isEqualTo("one");
+        assertThat(store.status(JOHN, FolderName.INBOX).messages()).isEqualTo(1);
+    }
+
+    @Test
+    void checkpointMakesFilesDurableAndLetsTheJournalForgetTheirBytes() throws IOException {
+        store.close();
+        store = open("layout", "alphabetical", "checkpoint-delay", "0", "snapshot-records", "10");
+        for (int i = 0; i < 25; i++) {
+            append(FolderName.INBOX, "m" + i);
+        }
+        Path index = root.resolve("example.com/jo/hn/john/+inbox/.index");
+        await().untilAsserted(() -> {
+            assertThat(journalBytesKept()).isZero();
+            try (Stream<Path> s = Files.list(index)) {
+                assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("journal-")))
+                        .hasSize(1);
+            }
+        });
+        reopen();
+        for (int i = 0; i < 25; i++) {
+            assertThat(Fixtures.read(store.open(JOHN, FolderName.INBOX, i + 1))).isEqualTo("m" + i);
+        }
+    }
+
+    @Test
+    void rejectsBadInlineOptions() {
+        assertThatThrownBy(() -> open("inline-max", "-1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("inline-max");
+        assertThatThrownBy(() -> open("journal-max-bytes", "10"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("journal-max-bytes");
+        assertThatThrownBy(() -> open("checkpoint-delay", "x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("checkpoint-delay");
     }
 
     @Test
@@ -105,7 +228,8 @@ class FsMailboxStoreTest {
     void mailboxFollowsTheAlphabeticalLayoutAndMessageFilesCarryTheServerId() {
         append(FolderName.INBOX, "x");
         Path inbox = root.resolve("example.com/jo/hn/john/+inbox");
-        assertThat(inbox.resolve("07_1.eml")).hasContent("x");
+        // a small message is durable in the journal at once and gets its own file from it soon after
+        await().untilAsserted(() -> assertThat(inbox.resolve("07_1.eml")).hasContent("x"));
         assertThat(inbox.resolve(".index/journal-1")).exists();
     }
 
@@ -356,6 +480,10 @@ class FsMailboxStoreTest {
         append(FolderName.INBOX, "bb");
         Path inbox = root.resolve("example.com/jo/hn/john/+inbox");
         Files.writeString(inbox.resolve("copied-by-hand.eml"), "hand");
+        store.close();
+        store = open("layout", "alphabetical", "checkpoint-delay", "0"); // files durable, journal forgets the bytes
+        store.status(JOHN, FolderName.INBOX); // loads the folder, which writes and checkpoints the files
+        await().untilAsserted(() -> assertThat(journalBytesKept()).isZero());
         Files.delete(inbox.resolve("07_1.eml"));
         Files.writeString(inbox.resolve("07_9.eml"), "crashed append, never acknowledged");
         AccountUsage u = store.recount(JOHN);
@@ -422,7 +550,7 @@ class FsMailboxStoreTest {
     @Test
     void journalIsSnapshottedAndRotatedWithoutLosingState() throws IOException {
         store.close();
-        store = open("layout", "alphabetical", "snapshot-records", "10");
+        store = open("layout", "alphabetical", "snapshot-records", "10", "checkpoint-delay", "0");
         for (int i = 0; i < 35; i++) {
             append(FolderName.INBOX, "m" + i);
         }
@@ -432,6 +560,8 @@ class FsMailboxStoreTest {
                 UidSet.range(1, 5),
                 new FlagUpdate(FlagUpdate.Mode.ADD, Flags.of(Flag.SEEN, Flag.DELETED)));
         store.expunge(JOHN, FolderName.INBOX, UidSet.ALL);
+        // once every message has its durable file, the sealed generations that held their bytes go
+        await().untilAsserted(() -> assertThat(journalBytesKept()).isZero());
         store.close();
         store = open("layout", "alphabetical", "snapshot-records", "10");
         FolderStatus st = store.status(JOHN, FolderName.INBOX);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.icewarp.storage.QueueStore;
 import org.icewarp.storage.StorageSettings;
 import org.icewarp.testkit.storage.QueueStoreContract;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The file-system queue store passes the queue contract. */
@@ -12,6 +13,13 @@ class FsQueueStoreContractTest implements QueueStoreContract {
     Path root;
 
     private FsContractStores stores;
+
+    @AfterEach
+    void closeStores() throws Exception {
+        if (stores != null) {
+            stores.closeAll();
+        }
+    }
 
     private FsContractStores stores() {
         if (stores == null) {

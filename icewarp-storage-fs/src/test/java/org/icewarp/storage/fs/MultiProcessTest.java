@@ -107,9 +107,12 @@ class MultiProcessTest {
                 verify(store, acked);
                 assertThat(store.status(AppendChild.ACCOUNT, FolderName.INBOX).uidNext())
                         .isGreaterThan(highest);
-                assertThat(Fixtures.files(root.resolve(WriteArea.DIR)))
+                // only the verifying store's own area is left (it writes message files from the journal there)
+                assertThat(Fixtures.files(root.resolve(WriteArea.DIR)).stream()
+                                .map(f -> f.replaceAll("(\\.lock|/.*)$", ""))
+                                .distinct())
                         .as("the dead child's temporary files are gone")
-                        .allMatch(f -> !f.contains("/"));
+                        .hasSize(1);
             } finally {
                 store.close();
             }
