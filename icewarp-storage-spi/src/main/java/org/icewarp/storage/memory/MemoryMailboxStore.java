@@ -62,7 +62,7 @@ final class MemoryMailboxStore implements MailboxStore {
     }
 
     private static final class Box {
-        final long uidValidity;
+        long uidValidity;
         long uidNext = 1;
         long firstRecent = 1;
         boolean subscribed;
@@ -526,6 +526,83 @@ final class MemoryMailboxStore implements MailboxStore {
             }
         }
         return usage(account);
+    }
+
+    @Override
+    public Folder importFolder(EmailAddress account, FolderName name, long uidValidity, Set<SpecialUse> specialUse) {
+        if (uidValidity < 1 || uidValidity > UidSet.MAX) {
+            throw new IllegalArgumentException("uidValidity " + uidValidity + " is outside 1.." + UidSet.MAX);
+        }
+        Mailbox m = mailbox(account);
+        List<MailboxEvent> events = new ArrayList<>();
+        Folder result;
+        synchronized (m) {
+            Box b = m.folders.get(name);
+            if (b == null) {
+                createParents(m, account, name, events);
+                b = new Box(uidValidity, specialUse.isEmpty() ? Set.of() : EnumSet.copyOf(specialUse));
+                m.folders.put(name, b);
+                events.add(
+                        new MailboxEvent.FolderChanged(account, name, MailboxEvent.FolderChanged.Kind.CREATED, null));
+            } else if (b.uidValidity != uidValidity) {
+                if (b.uidNext != 1) {
+                    throw new ConflictException("folder '" + name + "' of " + account + " exists with UIDVALIDITY "
+                            + b.uidValidity + " and has or had messages; cannot import it with UIDVALIDITY "
+                            + uidValidity);
+                }
+                b.uidValidity = uidValidity;
+            }
+            // a folder created later must not get a UIDVALIDITY imported here (they only ever grow, except on wrap)
+            lastUidValidity.accumulateAndGet(uidValidity, Math::max);
+            result = b.folder(name);
+        }
+        fire(events);
+        return result;
+    }
+
+    @Override
+    public AppendResult importMessage(
+            EmailAddress account, FolderName folder, long uid, InputStream content, AppendRequest request) {
+        if (uid < 1 || uid > UidSet.MAX) {
+            throw new IllegalArgumentException("uid " + uid + " is outside 1.." + UidSet.MAX);
+        }
+        Mailbox m = mailbox(account);
+        byte[] bytes;
+        try {
+            bytes = content.readAllBytes();
+        } catch (IOException e) {
+            throw new StorageUnavailableException(
+                    "reading the message for " + account + " failed: " + e.getMessage(), e);
+        }
+        AppendResult result;
+        synchronized (m) {
+            Box b = box(m, account, folder);
+            if (uid < b.uidNext) {
+                throw new ConflictException("UID " + uid + " is below UIDNEXT " + b.uidNext + " of folder '" + folder
+                        + "' of " + account + " (already imported or used)");
+            }
+            if (request.quotaBytes() > 0 && totalBytes(m) + bytes.length > request.quotaBytes()) {
+                throw new QuotaExceededException(
+                        "account " + account + " would exceed its quota of " + request.quotaBytes() + " bytes");
+            }
+            b.add(new Msg(new MessageMetadata(uid, bytes.length, request.internalDate(), request.flags()), bytes));
+            b.uidNext = uid + 1;
+            result = new AppendResult(uid, b.uidValidity, b.uidNext, bytes.length);
+        }
+        fire(List.of(new MailboxEvent.MessageAdded(account, folder, result.uidValidity(), result.uid())));
+        return result;
+    }
+
+    @Override
+    public void reserveUids(EmailAddress account, FolderName folder, long uidNext) {
+        if (uidNext < 1 || uidNext > UidSet.MAX + 1) {
+            throw new IllegalArgumentException("uidNext " + uidNext + " is outside 1.." + (UidSet.MAX + 1));
+        }
+        Mailbox m = mailbox(account);
+        synchronized (m) {
+            Box b = box(m, account, folder);
+            b.uidNext = Math.max(b.uidNext, uidNext);
+        }
     }
 
     @Override

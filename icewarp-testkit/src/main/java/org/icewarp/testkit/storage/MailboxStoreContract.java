@@ -51,17 +51,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The behaviour every {@link MailboxStore} must have. An implementation's test class implements {@link
- * #mailboxStore()} (a new, empty store per test) and, for durable stores, {@link #reopen(MailboxStore)}.
+ * #mailboxStore()} (a new, empty store per test) and, for durable stores, {@link #reopen(MailboxStore)}. The import
+ * methods for storage migration are checked by {@link MailboxImportContract}, which this includes.
  */
-public interface MailboxStoreContract {
+public interface MailboxStoreContract extends MailboxImportContract {
     EmailAddress JOHN = EmailAddress.parse("john@example.com");
     FolderName INBOX = FolderName.INBOX;
     Instant DATE = Instant.parse("2026-11-23T10:00:00Z");
 
     /** A new, empty store. */
+    @Override
     MailboxStore mailboxStore();
 
     /** Closes {@code store} and opens it again over the same data; non-durable stores return it unchanged. */
+    @Override
     default MailboxStore reopen(MailboxStore store) {
         return store;
     }

@@ -7,14 +7,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code icewarp tool}: the parent of administration tools, which are added as its subcommands ({@code icewarp tool
- * <name> ...}). This version has none; the command prints its usage.
+ * <name> ...}): {@code migrate-storage} ({@link MigrateStorageCommand}). Without a tool name it prints its usage.
  */
 @Command(
         name = "tool",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"Administration tools, run as 'icewarp tool <name> [options]'.", "This version has no tools yet."
-        })
+        description = "Administration tools, run as 'icewarp tool <name> [options]'.",
+        subcommands = {MigrateStorageCommand.class})
 final class ToolCommand implements Callable<Integer> {
 
     @Spec
