@@ -8,6 +8,8 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -111,6 +113,12 @@ final class FolderState {
      * message the journal still holds. Under mutex.
      */
     private final java.util.TreeSet<Long> toWrite = new java.util.TreeSet<>();
+    /**
+     * Of {@link #toWrite}, those found at load: a file of theirs may exist but be damaged (written, not fsynced, before
+     * a power loss), so it is replaced, under the folder's locks. Files of this process's own appends are only created
+     * where none exists, without the locks. Under mutex.
+     */
+    private final Set<Long> toRewrite = new java.util.HashSet<>();
 
     private final AtomicBoolean materialiseQueued = new AtomicBoolean();
     private final AtomicBoolean checkpointQueued = new AtomicBoolean();
@@ -217,6 +225,7 @@ final class FolderState {
             if (!fresh.packed().isEmpty()) {
                 // bytes only the journal holds (a crash, or another process's appends): give them their files
                 toWrite.addAll(fresh.packed().keySet());
+                toRewrite.addAll(fresh.packed().keySet());
                 scheduleMaterialise();
             }
             return;
@@ -678,18 +687,19 @@ final class FolderState {
      * makes them durable later, when that is cheap). Until then reads use the journal's bytes.
      */
     void materialise() throws IOException {
-        record Todo(long uid, FolderIndex.PackRef ref, String file, long size) {}
+        record Todo(long uid, FolderIndex.PackRef ref, String file, long size, boolean replace) {}
         List<Todo> todo = new ArrayList<>();
         mutex.lock();
         try {
             ensureOpen();
             refresh(false);
-            for (int n = 0; n < 1000 && !toWrite.isEmpty(); n++) {
+            for (int n = 0; n < 256 && !toWrite.isEmpty(); n++) {
                 long uid = toWrite.pollFirst();
+                boolean replace = toRewrite.remove(uid);
                 FolderIndex.PackRef ref = index.packed().get(uid);
                 if (ref != null && !writtenAt.containsKey(uid)) {
                     Added a = index.messages().get(uid);
-                    todo.add(new Todo(uid, ref, a.file(), a.size()));
+                    todo.add(new Todo(uid, ref, a.file(), a.size(), replace));
                 }
             }
             if (!toWrite.isEmpty()) {
@@ -726,24 +736,75 @@ final class FolderState {
                     }
                 }
             }
-            Map<Long, String> files = new HashMap<>();
-            todo.forEach(t -> files.put(t.uid(), t.file()));
-            write((idx, b) -> {
+            // Own appends: the file is created only where none exists (any file of that name was made from the same
+            // journal bytes: the append removed leftovers of crashed appends), outside the folder's locks, so appends
+            // never wait for this. A file created for a message expunged meanwhile is removed again below.
+            List<Long> created = new ArrayList<>();
+            List<Todo> replace = new ArrayList<>();
+            for (Todo t : todo) {
+                Path temp = temps.get(t.uid());
+                if (temp == null) {
+                    continue;
+                }
+                if (t.replace()) {
+                    replace.add(t);
+                    continue;
+                }
+                try {
+                    Files.createLink(dir.resolve(t.file()), temp);
+                    created.add(t.uid());
+                } catch (FileAlreadyExistsException e) {
+                    created.add(t.uid()); // another process wrote it from the same bytes
+                } catch (UnsupportedOperationException | FileSystemException e) {
+                    replace.add(t); // no hard links here: rename under the locks instead
+                }
+            }
+            List<Path> orphans = new ArrayList<>();
+            mutex.lock();
+            try {
+                ensureOpen();
+                refresh(false);
                 long now = System.nanoTime();
-                for (var e : temps.entrySet()) {
-                    if (idx.packed().containsKey(e.getKey())) {
-                        Durable.move(e.getValue(), dir.resolve(files.get(e.getKey())));
-                        writtenAt.put(e.getKey(), now);
+                Map<Long, String> files = new HashMap<>();
+                todo.forEach(t -> files.put(t.uid(), t.file()));
+                for (long uid : created) {
+                    if (index.packed().containsKey(uid)) {
+                        writtenAt.put(uid, now);
+                    } else if (!index.messages().containsKey(uid)) {
+                        orphans.add(dir.resolve(files.get(uid)));
                     }
                 }
-                return null;
-            });
+            } finally {
+                mutex.unlock();
+            }
+            for (Path orphan : orphans) {
+                Files.deleteIfExists(orphan);
+            }
+            if (!replace.isEmpty()) {
+                // after a crash: replace what may be damaged, under the locks, so that a durable file another
+                // process made (its checkpoint holds the same locks) is never replaced by one that is not
+                write((idx, b) -> {
+                    long now = System.nanoTime();
+                    for (Todo t : replace) {
+                        if (idx.packed().containsKey(t.uid())) {
+                            Durable.move(temps.get(t.uid()), dir.resolve(t.file()));
+                            writtenAt.put(t.uid(), now);
+                        }
+                    }
+                    return null;
+                });
+            }
             done = true;
         } finally {
             if (!done) {
                 mutex.lock();
                 try {
-                    todo.forEach(t -> toWrite.add(t.uid())); // tried again later
+                    todo.forEach(t -> {
+                        toWrite.add(t.uid()); // tried again later
+                        if (t.replace()) {
+                            toRewrite.add(t.uid());
+                        }
+                    });
                 } finally {
                     mutex.unlock();
                 }

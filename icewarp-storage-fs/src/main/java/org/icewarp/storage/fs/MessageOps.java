@@ -86,6 +86,8 @@ final class MessageOps {
                         String file = FileNames.messageFile(serverId, uid);
                         Added added = new Added(uid, size, request.internalDate(), request.flags(), file);
                         if (inline != null) {
+                            // a leftover of a crashed append with this UID must not pass for this message's file
+                            Files.deleteIfExists(s.dir().resolve(file));
                             b.add(new IndexRecord.AddedInline(added, inline, 0, -1));
                         } else {
                             Durable.move(temp, s.dir().resolve(file));
@@ -268,6 +270,7 @@ final class MessageOps {
             }
             if (bytes != null) {
                 // the source's bytes are only in its journal: the copy is made durable in the destination's
+                Files.deleteIfExists(dst.dir().resolve(file)); // a leftover of a crashed append
                 b.add(new IndexRecord.AddedInline(copy, bytes, 0, -1));
             } else if (place(src.dir().resolve(a.file()), dst.dir().resolve(file))) {
                 b.directoryChanged = true;
