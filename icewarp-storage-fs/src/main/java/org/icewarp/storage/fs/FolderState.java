@@ -631,8 +631,14 @@ final class FolderState {
         }
     }
 
+    /**
+     * How long new files wait to be written from the journal. Creating files dirties file-system metadata that the next
+     * fsync of any journal must commit too; writing them in batches keeps that out of most commits.
+     */
+    static final long MATERIALISE_DELAY_NANOS = Long.getLong("icewarp.fs.materialise-delay-ms", 1000) * 1_000_000;
+
     private void scheduleMaterialise() {
-        scheduleMaterialise(0);
+        scheduleMaterialise(MATERIALISE_DELAY_NANOS);
     }
 
     private void scheduleMaterialise(long delayNanos) {
@@ -685,15 +691,18 @@ final class FolderState {
      * Gives every message whose bytes only the journal holds, and whose file this process has not written yet, its
      * file: written in the write area from the journal and renamed into the folder, without fsync ({@link #checkpoint}
      * makes them durable later, when that is cheap). Until then reads use the journal's bytes.
+     *
+     * @return whether messages are left for another round
      */
-    void materialise() throws IOException {
+    boolean materialise() throws IOException {
         record Todo(long uid, FolderIndex.PackRef ref, String file, long size, boolean replace) {}
         List<Todo> todo = new ArrayList<>();
+        boolean more;
         mutex.lock();
         try {
             ensureOpen();
             refresh(false);
-            for (int n = 0; n < 256 && !toWrite.isEmpty(); n++) {
+            for (int n = 0; n < 4096 && !toWrite.isEmpty(); n++) { // the rest in another round
                 long uid = toWrite.pollFirst();
                 boolean replace = toRewrite.remove(uid);
                 FolderIndex.PackRef ref = index.packed().get(uid);
@@ -702,14 +711,15 @@ final class FolderState {
                     todo.add(new Todo(uid, ref, a.file(), a.size(), replace));
                 }
             }
-            if (!toWrite.isEmpty()) {
-                scheduleMaterialise(); // the rest in the next round, so the folder's lock is not held for long
+            more = !toWrite.isEmpty();
+            if (more) {
+                scheduleMaterialise(0); // the rest in the next round, so the folder's lock is not held for long
             }
         } finally {
             mutex.unlock();
         }
         if (todo.isEmpty()) {
-            return;
+            return more;
         }
         Map<Long, Path> temps = new LinkedHashMap<>();
         Map<Long, FileChannel> gens = new HashMap<>();
@@ -817,6 +827,7 @@ final class FolderState {
             }
         }
         scheduleCheckpoint(config.checkpointDelayNanos());
+        return more;
     }
 
     /**

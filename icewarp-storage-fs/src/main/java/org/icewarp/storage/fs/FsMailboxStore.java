@@ -603,6 +603,19 @@ final class FsMailboxStore implements MailboxStore {
                 return;
             }
             closed = true;
+            // a clean stop leaves every message its file (not yet fsynced: the journals keep the bytes until a
+            // checkpoint, which the next open of each folder will do)
+            for (Mailbox mb : mailboxes.values()) {
+                for (FolderState s : mb.openFolders()) {
+                    try {
+                        while (s.materialise()) {
+                            // every round until none is left
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        LOG.warn("could not write message files of {} at close: {}", s.dir(), e.toString());
+                    }
+                }
+            }
             // no interrupts: a task between a write and its fsync must not close a journal under other threads; the
             // files it did not get to are written again from the journals at the next open
             background.shutdown();
