@@ -1,0 +1,102 @@
+package org.icewarp.storage.jdbc;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PostgreSQL 12+. Changes are announced with {@code NOTIFY} at commit, and each change feed {@code LISTEN}s on its own
+ * connection, so other servers hear of a change within milliseconds instead of a poll interval.
+ */
+final class PostgresDialect extends Dialect {
+    static final String CHANNEL = "iw_changes";
+    private static final String SCHEMA_LOCK = "hashtext('icewarp_schema:' || current_schema())";
+
+    @Override
+    String name() {
+        return "postgresql";
+    }
+
+    @Override
+    void lockSchema(Connection c) throws SQLException {
+        execute(c, "SELECT pg_advisory_lock(" + SCHEMA_LOCK + ")");
+    }
+
+    @Override
+    void unlockSchema(Connection c) throws SQLException {
+        execute(c, "SELECT pg_advisory_unlock(" + SCHEMA_LOCK + ")");
+    }
+
+    @Override
+    void notifyChanges(Connection c) throws SQLException {
+        execute(c, "NOTIFY " + CHANNEL);
+    }
+
+    @Override
+    Wakeup wakeup(JdbcSettings settings) {
+        return new Listener(settings);
+    }
+
+    /** Waits on a dedicated {@code LISTEN} connection; reconnects after the database comes back. */
+    private static final class Listener implements Wakeup {
+        private static final Logger LOG = LoggerFactory.getLogger(Listener.class);
+        private final JdbcSettings settings;
+        private Connection connection;
+        private boolean warned;
+
+        Listener(JdbcSettings settings) {
+            this.settings = settings;
+        }
+
+        @Override
+        public void await(Duration max) throws InterruptedException {
+            try {
+                if (connection == null) {
+                    Properties p = new Properties();
+                    if (!settings.user().isEmpty()) {
+                        p.setProperty("user", settings.user());
+                    }
+                    if (!settings.password().isEmpty()) {
+                        p.setProperty("password", settings.password());
+                    }
+                    Connection c = DriverManager.getConnection(settings.url(), p);
+                    c.setAutoCommit(true);
+                    execute(c, "LISTEN " + CHANNEL);
+                    connection = c;
+                    if (warned) {
+                        LOG.info("change listener on {} connected again", settings.redactedUrl());
+                        warned = false;
+                    }
+                }
+                connection.unwrap(PGConnection.class).getNotifications((int) Math.max(1, max.toMillis()));
+            } catch (SQLException e) {
+                if (!warned) {
+                    LOG.warn(
+                            "change listener on {} lost its connection, polling until it is back: {}",
+                            settings.redactedUrl(),
+                            e.toString());
+                    warned = true;
+                }
+                close();
+                Thread.sleep(max.toMillis());
+            }
+        }
+
+        @Override
+        public void close() {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // closing a broken connection
+                }
+                connection = null;
+            }
+        }
+    }
+}
