@@ -143,10 +143,35 @@ final class Database implements AutoCloseable {
                 T result = work.run(c);
                 c.commit();
                 return result;
-            } catch (SQLException | RuntimeException | Error e) {
+            } catch (SQLException e) {
+                rollback(c, e);
+                evictIfBroken(c, e);
+                throw e;
+            } catch (RuntimeException | Error e) {
                 rollback(c, e);
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Takes a connection that failed out of the pool when it no longer works. HikariCP evicts connections on SQL
+     * states {@code 08xxx} by itself, but not every driver reports a lost connection so (H2's client says 90067), and
+     * a connection used again within half a second is not validated on borrow: without this, a busy pool could keep
+     * handing out dead connections after the database came back.
+     */
+    private void evictIfBroken(Connection c, SQLException e) {
+        if (dialect().isRetryable(e) || dialect().isUniqueViolation(e)) {
+            return;
+        }
+        boolean valid;
+        try {
+            valid = c.isValid(2);
+        } catch (SQLException notValid) {
+            valid = false;
+        }
+        if (!valid) {
+            pool.evictConnection(c);
         }
     }
 
