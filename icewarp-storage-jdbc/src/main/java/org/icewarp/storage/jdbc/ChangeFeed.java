@@ -55,6 +55,8 @@ final class ChangeFeed implements AutoCloseable {
 
     ChangeFeed(Database db) {
         this.db = db;
+        // listen first, then read where the log ends: a change committed in between is read, not missed
+        this.wakeup = db.dialect().wakeup(db.settings());
         this.floor = db.tx("reading the change log", c -> {
             try (Statement s = c.createStatement();
                     ResultSet r = s.executeQuery("SELECT MAX(id) FROM iw_change_log")) {
@@ -62,7 +64,6 @@ final class ChangeFeed implements AutoCloseable {
                 return r.getLong(1);
             }
         });
-        this.wakeup = db.dialect().wakeup(db.settings());
         this.thread = new Thread(this::run, "icewarp-jdbc-changes-" + THREADS.incrementAndGet());
         thread.setDaemon(true);
         thread.start();

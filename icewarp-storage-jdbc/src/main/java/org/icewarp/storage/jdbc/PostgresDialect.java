@@ -39,7 +39,14 @@ final class PostgresDialect extends Dialect {
 
     @Override
     Wakeup wakeup(JdbcSettings settings) {
-        return new Listener(settings);
+        Listener l = new Listener(settings);
+        try {
+            // listen before the store is handed out, so that no change after the open waits for the poll interval
+            l.connect();
+        } catch (SQLException e) {
+            l.failed(e);
+        }
+        return l;
     }
 
     /** Waits on a dedicated {@code LISTEN} connection; reconnects after the database comes back. */
@@ -53,36 +60,50 @@ final class PostgresDialect extends Dialect {
             this.settings = settings;
         }
 
+        void connect() throws SQLException {
+            if (connection != null) {
+                return;
+            }
+            Properties p = new Properties();
+            if (!settings.user().isEmpty()) {
+                p.setProperty("user", settings.user());
+            }
+            if (!settings.password().isEmpty()) {
+                p.setProperty("password", settings.password());
+            }
+            Connection c = DriverManager.getConnection(settings.url(), p);
+            try {
+                c.setAutoCommit(true);
+                execute(c, "LISTEN " + CHANNEL);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+            connection = c;
+            if (warned) {
+                LOG.info("change listener on {} connected again", settings.redactedUrl());
+                warned = false;
+            }
+        }
+
+        void failed(SQLException e) {
+            if (!warned) {
+                LOG.warn(
+                        "change listener on {} has no connection, polling until it is back: {}",
+                        settings.redactedUrl(),
+                        e.toString());
+                warned = true;
+            }
+            close();
+        }
+
         @Override
         public void await(Duration max) throws InterruptedException {
             try {
-                if (connection == null) {
-                    Properties p = new Properties();
-                    if (!settings.user().isEmpty()) {
-                        p.setProperty("user", settings.user());
-                    }
-                    if (!settings.password().isEmpty()) {
-                        p.setProperty("password", settings.password());
-                    }
-                    Connection c = DriverManager.getConnection(settings.url(), p);
-                    c.setAutoCommit(true);
-                    execute(c, "LISTEN " + CHANNEL);
-                    connection = c;
-                    if (warned) {
-                        LOG.info("change listener on {} connected again", settings.redactedUrl());
-                        warned = false;
-                    }
-                }
+                connect();
                 connection.unwrap(PGConnection.class).getNotifications((int) Math.max(1, max.toMillis()));
             } catch (SQLException e) {
-                if (!warned) {
-                    LOG.warn(
-                            "change listener on {} lost its connection, polling until it is back: {}",
-                            settings.redactedUrl(),
-                            e.toString());
-                    warned = true;
-                }
-                close();
+                failed(e);
                 Thread.sleep(max.toMillis());
             }
         }
