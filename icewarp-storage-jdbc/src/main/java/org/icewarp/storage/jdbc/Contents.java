@@ -48,7 +48,19 @@ final class Contents {
      */
     Stored write(Connection c, InputStream in) throws SQLException, IOException {
         byte[] buf = new byte[chunkSize];
-        int n = fill(in, buf);
+        return write(c, buf, fill(in, buf), in);
+    }
+
+    /** The chunk size new contents are written with. */
+    int chunkSize() {
+        return chunkSize;
+    }
+
+    /**
+     * Writes a content whose first {@code n} bytes are in {@code buf} (a buffer of {@link #chunkSize()} bytes) and
+     * whose rest, when {@code n} fills the buffer, is read from {@code in}.
+     */
+    Stored write(Connection c, byte[] buf, int n, InputStream in) throws SQLException, IOException {
         // a first chunk that is not full is the whole message: its size is known before the content row is written
         boolean known = n < buf.length;
         long id;
@@ -87,7 +99,7 @@ final class Contents {
         return new Stored(id, size);
     }
 
-    private static int fill(InputStream in, byte[] buf) throws IOException {
+    static int fill(InputStream in, byte[] buf) throws IOException {
         int n = 0;
         while (n < buf.length) {
             int r = in.read(buf, n, buf.length - n);

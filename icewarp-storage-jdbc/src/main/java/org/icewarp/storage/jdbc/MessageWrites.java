@@ -37,11 +37,13 @@ final class MessageWrites {
     private final Database db;
     private final Contents contents;
     private final ChangeFeed feed;
+    private final AppendCombiner combiner;
 
     MessageWrites(Database db, Contents contents, ChangeFeed feed) {
         this.db = db;
         this.contents = contents;
         this.feed = feed;
+        this.combiner = new AppendCombiner(db, feed);
     }
 
     /** A message row. */
@@ -52,17 +54,48 @@ final class MessageWrites {
     }
 
     /**
-     * Appends a message, under the next UID or (import) under {@code importUid}. The content is streamed into chunks
-     * before any lock is taken; the mailbox and folder rows are locked only for the quota check, the UID, the row and
-     * the counters, and the commit.
+     * Appends a message, under the next UID or (import) under {@code importUid}. A message that fits in one chunk
+     * goes through the {@link AppendCombiner} (group commit); a larger one, or an import, is streamed into chunks in
+     * its own transaction before any lock is taken, and the mailbox and folder rows are locked only for the quota
+     * check, the UID, the row and the counters, and the commit.
      */
     AppendResult append(
             EmailAddress account, FolderName folder, InputStream content, AppendRequest request, long importUid) {
+        int chunk = contents.chunkSize();
+        // read at most one chunk, in a buffer that grows as needed, so that a 4 KB message costs no 256 KB buffer
+        byte[] first = new byte[Math.min(16 * 1024, chunk)];
+        int n = 0;
+        try {
+            while (true) {
+                if (n == first.length) {
+                    if (first.length == chunk) {
+                        break;
+                    }
+                    first = java.util.Arrays.copyOf(first, Math.min(chunk, first.length * 2));
+                }
+                int r = content.read(first, n, first.length - n);
+                if (r < 0) {
+                    break;
+                }
+                n += r;
+            }
+        } catch (IOException e) {
+            throw new StorageUnavailableException(
+                    "reading the message for " + account + " failed: " + e.getMessage(), e);
+        }
+        if (n < chunk && importUid == 0) {
+            return combiner.append(account, folder, java.util.Arrays.copyOf(first, n), request);
+        }
+        if (first.length < chunk) {
+            first = java.util.Arrays.copyOf(first, chunk);
+        }
+        byte[] firstChunk = first;
+        int firstLength = n;
         String what = "appending to '" + folder + "' of " + account;
         JdbcMailboxStore.Done<AppendResult> done = db.txOnce(what, c -> {
             Contents.Stored stored;
             try {
-                stored = contents.write(c, content);
+                stored = contents.write(c, firstChunk, firstLength, content);
             } catch (IOException e) {
                 throw new StorageUnavailableException(
                         "reading the message for " + account + " failed: " + e.getMessage(), e);
