@@ -243,18 +243,25 @@ final class AppendCombiner {
         return new Outcome(results, events);
     }
 
+    /** One content row per message, in one batch; the generated ids come back in order. */
     private long[] insertContents(Connection c, List<Pending> accepted) throws SQLException {
         long[] ids = new long[accepted.size()];
         try (PreparedStatement p = db.dialect()
                 .prepareInsertReturningId(c, "INSERT INTO iw_contents (content_size, chunk_size) VALUES (?, ?)")) {
-            for (int i = 0; i < accepted.size(); i++) {
-                p.setLong(1, accepted.get(i).data.length);
+            for (Pending a : accepted) {
+                p.setLong(1, a.data.length);
                 p.setInt(2, db.settings().chunkSize());
-                p.executeUpdate();
-                try (ResultSet r = p.getGeneratedKeys()) {
-                    r.next();
-                    ids[i] = r.getLong(1);
+                p.addBatch();
+            }
+            p.executeBatch();
+            int i = 0;
+            try (ResultSet r = p.getGeneratedKeys()) {
+                while (r.next() && i < ids.length) {
+                    ids[i++] = r.getLong(1);
                 }
+            }
+            if (i != ids.length) {
+                throw new SQLException("the driver returned " + i + " generated keys for " + ids.length + " rows");
             }
         }
         return ids;

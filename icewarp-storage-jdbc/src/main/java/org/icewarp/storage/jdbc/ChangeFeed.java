@@ -76,7 +76,10 @@ final class ChangeFeed implements AutoCloseable {
         return () -> listeners.remove(wrapper);
     }
 
-    /** Writes {@code events} to the change log in the caller's transaction, announced at commit where possible. */
+    /**
+     * Writes {@code events} to the change log in the caller's transaction (on PostgreSQL a trigger announces it at
+     * commit).
+     */
     void record(Connection c, List<MailboxEvent> events) throws SQLException {
         if (events.isEmpty()) {
             return;
@@ -88,7 +91,6 @@ final class ChangeFeed implements AutoCloseable {
             p.setString(3, EventCodec.encode(events));
             p.executeUpdate();
         }
-        db.dialect().notifyChanges(c);
     }
 
     /** Tells this store's listeners about its own committed changes. */

@@ -69,12 +69,6 @@ abstract class Dialect {
                 + " ORDER BY next_attempt, id LIMIT ? FOR UPDATE SKIP LOCKED";
     }
 
-    /**
-     * Inside a transaction that wrote change-log rows: tells listening servers at commit. Engines without a
-     * notification mechanism do nothing (other servers poll).
-     */
-    void notifyChanges(Connection c) throws SQLException {}
-
     /** How a change feed waits for the next look at the change log. */
     Wakeup wakeup(JdbcSettings settings) {
         return Wakeup.sleeping();

@@ -7,3 +7,8 @@ CREATE TABLE IF NOT EXISTS iw_change_log (
     payload TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS iw_change_log_created ON iw_change_log (created_at);
+
+-- Every change-log insert wakes the other servers' feeds (LISTEN iw_changes), delivered at commit.
+CREATE OR REPLACE FUNCTION iw_notify_changes() RETURNS trigger AS $$ BEGIN PERFORM pg_notify('iw_changes', ''); RETURN NULL; END $$ LANGUAGE plpgsql;
+DROP TRIGGER IF EXISTS iw_change_log_notify ON iw_change_log;
+CREATE TRIGGER iw_change_log_notify AFTER INSERT ON iw_change_log FOR EACH STATEMENT EXECUTE FUNCTION iw_notify_changes();
