@@ -2,8 +2,6 @@ package org.icewarp.benchmarks.storage;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -37,18 +35,18 @@ import org.openjdk.jmh.annotations.Threads;
 public class DurableAppendBenchmark extends BenchmarkBase {
     static final EmailAddress ACCOUNT = EmailAddress.parse("bench@example.com");
 
-    @Param({"fs"})
+    @Param({"fs", "jdbc-h2", "jdbc-postgres"})
     public String provider;
 
-    private Path dir;
+    private Stores.Target target;
     private MailboxStore store;
     private final byte[] message = new byte[4096];
     private final AppendRequest request = AppendRequest.at(Instant.parse("2026-11-23T10:00:00Z"));
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        dir = Files.createTempDirectory("append-bench");
-        store = Stores.provider(provider).openMailboxes(Stores.settings(provider, dir));
+        target = Stores.target(provider, "append-bench");
+        store = target.provider().openMailboxes(target.settings());
         store.createMailbox(ACCOUNT);
         byte[] header = "Subject: benchmark\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         Arrays.fill(message, (byte) 'x');
@@ -58,7 +56,7 @@ public class DurableAppendBenchmark extends BenchmarkBase {
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         store.close();
-        Stores.delete(dir);
+        target.cleanUp();
     }
 
     /** One appender. */

@@ -3,8 +3,6 @@ package org.icewarp.benchmarks.storage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,19 +31,19 @@ import org.openjdk.jmh.annotations.TearDown;
 public class MetadataReadBenchmark extends BenchmarkBase {
     static final EmailAddress ACCOUNT = EmailAddress.parse("bench@example.com");
 
-    @Param({"memory", "fs"})
+    @Param({"memory", "fs", "jdbc-h2", "jdbc-postgres"})
     public String provider;
 
     @Param({"10000"})
     public int messages;
 
-    private Path dir;
+    private Stores.Target target;
     private MailboxStore store;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        dir = Files.createTempDirectory("metadata-bench");
-        store = Stores.provider(provider).openMailboxes(Stores.settings(provider, dir));
+        target = Stores.target(provider, "metadata-bench");
+        store = target.provider().openMailboxes(target.settings());
         store.createMailbox(ACCOUNT);
         byte[] m = "Subject: x\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i < messages; i++) {
@@ -56,7 +54,7 @@ public class MetadataReadBenchmark extends BenchmarkBase {
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         store.close();
-        Stores.delete(dir);
+        target.cleanUp();
     }
 
     /** All metadata of the folder. */

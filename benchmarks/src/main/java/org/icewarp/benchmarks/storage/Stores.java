@@ -3,17 +3,74 @@ package org.icewarp.benchmarks.storage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.icewarp.storage.Options;
 import org.icewarp.storage.StorageProvider;
 import org.icewarp.storage.StorageSettings;
 
-/** Finds storage providers by id, as a server does, and cleans up benchmark directories. */
+/**
+ * Finds storage providers by benchmark id, as a server does by provider id, and gives each trial its own storage:
+ * {@code memory}, {@code fs} (a temporary directory), {@code jdbc-h2} (embedded H2 in a temporary directory) and
+ * {@code jdbc-postgres} (a fresh schema in the database of {@code ICEWARP_BENCH_POSTGRES_URL}, else {@code
+ * ICEWARP_TEST_POSTGRES_URL}, dropped afterwards; without either the trial fails at once with a message saying so,
+ * and JMH goes on with the next one).
+ */
 final class Stores {
     private Stores() {}
+
+    /** The storage of one trial: provider, settings, and the clean-up. */
+    record Target(StorageProvider provider, StorageSettings settings, Path dir, String schema, String adminUrl) {
+        void cleanUp() throws IOException {
+            if (schema != null) {
+                admin(adminUrl, "DROP SCHEMA " + schema + " CASCADE");
+            }
+            delete(dir);
+        }
+    }
+
+    static Target target(String id, String prefix) throws IOException {
+        Path dir = Files.createTempDirectory(prefix);
+        Map<String, String> options = new HashMap<>();
+        String schema = null;
+        String adminUrl = null;
+        switch (id) {
+            case "memory" -> {}
+            case "fs" -> options.put("path", dir.toString());
+            case "jdbc-h2" -> options.put("path", dir.toString());
+            case "jdbc-postgres" -> {
+                adminUrl = System.getenv("ICEWARP_BENCH_POSTGRES_URL");
+                if (adminUrl == null || adminUrl.isBlank()) {
+                    adminUrl = System.getenv("ICEWARP_TEST_POSTGRES_URL");
+                }
+                if (adminUrl == null || adminUrl.isBlank()) {
+                    delete(dir);
+                    throw new IllegalStateException("jdbc-postgres skipped: set ICEWARP_BENCH_POSTGRES_URL (or"
+                            + " ICEWARP_TEST_POSTGRES_URL), e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+                }
+                schema = "iw_bench_"
+                        + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 8);
+                admin(adminUrl, "CREATE SCHEMA " + schema);
+                options.put("url", adminUrl + (adminUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+                options.put("pool.maximum-size", "16");
+            }
+            default -> throw new IllegalArgumentException("unknown storage benchmark target '" + id + "'");
+        }
+        return new Target(
+                provider(id.startsWith("jdbc-") ? "jdbc" : id),
+                StorageSettings.of(Options.of(options)),
+                dir,
+                schema,
+                adminUrl);
+    }
 
     static StorageProvider provider(String id) {
         for (StorageProvider p : ServiceLoader.load(StorageProvider.class)) {
@@ -24,8 +81,13 @@ final class Stores {
         throw new IllegalStateException("no storage provider '" + id + "' on the class path");
     }
 
-    static StorageSettings settings(String id, Path dir) {
-        return StorageSettings.of(Options.of(id.equals("memory") ? Map.of() : Map.of("path", dir.toString())));
+    private static void admin(String url, String sql) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);
+        }
     }
 
     static void delete(Path dir) throws IOException {

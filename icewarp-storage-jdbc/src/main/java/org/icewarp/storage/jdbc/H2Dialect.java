@@ -1,0 +1,48 @@
+package org.icewarp.storage.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * H2 2.x, embedded (the default) or client/server. H2 has {@code FOR UPDATE SKIP LOCKED}, and the queue's conditional
+ * lease update is a compare-and-set on top, so leasing needs nothing special here.
+ */
+final class H2Dialect extends Dialect {
+    /** An embedded database belongs to one JVM, so a JVM-wide lock per URL serialises its schema upgrades. */
+    private static final ConcurrentHashMap<String, ReentrantLock> SCHEMA_LOCKS = new ConcurrentHashMap<>();
+
+    @Override
+    String name() {
+        return "h2";
+    }
+
+    @Override
+    String connectionInitSql() {
+        // the default of 1 s is too short for appenders queueing on one folder's row lock
+        return "SET LOCK_TIMEOUT 30000";
+    }
+
+    @Override
+    void lockSchema(Connection c) throws SQLException {
+        SCHEMA_LOCKS
+                .computeIfAbsent(c.getMetaData().getURL(), u -> new ReentrantLock())
+                .lock();
+    }
+
+    @Override
+    void unlockSchema(Connection c) throws SQLException {
+        ReentrantLock lock = SCHEMA_LOCKS.get(c.getMetaData().getURL());
+        if (lock != null && lock.isHeldByCurrentThread()) {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    void afterMigration(Connection c) throws SQLException {
+        // Commit writes to the file at once instead of up to 500 ms later, so that an acknowledged change survives
+        // the death of the process (not of the machine: H2 does not fsync each commit; see the README).
+        execute(c, "SET WRITE_DELAY 0");
+    }
+}

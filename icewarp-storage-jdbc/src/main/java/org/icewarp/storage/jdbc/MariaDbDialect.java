@@ -1,0 +1,49 @@
+package org.icewarp.storage.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.icewarp.storage.StorageUnavailableException;
+
+/** MariaDB 10.6+ (and MySQL 8, which has the same syntax for what is used here). */
+final class MariaDbDialect extends Dialect {
+    private static final String SCHEMA_LOCK = "icewarp_schema";
+
+    @Override
+    String name() {
+        return "mariadb";
+    }
+
+    @Override
+    void lockSchema(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT GET_LOCK('" + SCHEMA_LOCK + "', 120)")) {
+            if (!r.next() || r.getInt(1) != 1) {
+                throw new StorageUnavailableException("timed out waiting for another server's schema upgrade");
+            }
+        }
+    }
+
+    @Override
+    void unlockSchema(Connection c) throws SQLException {
+        execute(c, "DO RELEASE_LOCK('" + SCHEMA_LOCK + "')");
+    }
+
+    @Override
+    boolean isUniqueViolation(SQLException e) {
+        return e.getErrorCode() == 1062 || e.getErrorCode() == 1586;
+    }
+
+    @Override
+    boolean isRetryable(SQLException e) {
+        // 1213 deadlock, 1205 lock wait timeout
+        return super.isRetryable(e) || e.getErrorCode() == 1213 || e.getErrorCode() == 1205;
+    }
+
+    @Override
+    PreparedStatement prepareInsertReturningId(Connection c, String sql) throws SQLException {
+        return c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+    }
+}
