@@ -2,6 +2,7 @@ package org.icewarp.storage.fs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -135,13 +136,16 @@ class NamesStayInsideTest {
             store.append(odd, FolderName.INBOX, Fixtures.text("hi"), AppendRequest.at(Fixtures.T0));
         }
         Path mailbox = root.resolve("example.com/jo/hn/john");
+        // message files are written from the folders' journals in the background
+        await().untilAsserted(() -> assertThat(Fixtures.files(mailbox))
+                .filteredOn(f -> f.endsWith(".eml"))
+                .hasSize(names.size()));
         for (String f : Fixtures.files(root)) {
             assertThat(f).as("portable file name").matches("[A-Za-z0-9._%~+/-]+");
             for (String segment : f.split("/")) {
                 assertThat(segment.length()).as(f).isLessThanOrEqualTo(200);
             }
         }
-        assertThat(Fixtures.files(mailbox)).filteredOn(f -> f.endsWith(".eml")).hasSize(names.size());
         assertThat(store.folders(JOHN)).hasSize(names.size() + 8); // INBOX and a .. a/b/c/d/e/f/g
     }
 }
