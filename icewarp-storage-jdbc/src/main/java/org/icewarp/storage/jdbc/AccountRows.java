@@ -99,8 +99,9 @@ final class AccountRows {
         return exists(c, "SELECT 1 FROM iw_addresses WHERE domain_name = ?", domain);
     }
 
+    /** Whether {@code sql} (one parameter) finds a row; the engine stops at the first. */
     static boolean exists(Connection c, String sql, String arg) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(sql)) {
+        try (PreparedStatement p = c.prepareStatement(sql + " LIMIT 1")) {
             p.setString(1, arg);
             try (ResultSet r = p.executeQuery()) {
                 return r.next();

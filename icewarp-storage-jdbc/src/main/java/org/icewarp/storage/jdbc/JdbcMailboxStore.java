@@ -482,6 +482,11 @@ final class JdbcMailboxStore implements MailboxStore {
         return change("recounting " + account, c -> new Done<>(writes.recount(c, account), List.<MailboxEvent>of()));
     }
 
+    /** Appends per group-commit transaction on average, for tests and tuning. */
+    double averageBatch() {
+        return writes.combiner().averageBatch();
+    }
+
     @Override
     public Registration addListener(MailboxListener listener) {
         return feed.add(listener);

@@ -46,6 +46,10 @@ final class MessageWrites {
         this.combiner = new AppendCombiner(db, feed);
     }
 
+    AppendCombiner combiner() {
+        return combiner;
+    }
+
     /** A message row. */
     record MessageRow(MessageMetadata meta, long contentId) {
         boolean seen() {

@@ -103,6 +103,9 @@ class GroupCommitTest {
                 pool.shutdownNow();
             }
             assertThat(stored).hasSize(threads * (each - each / 10));
+            assertThat(((JdbcMailboxStore) store).averageBatch())
+                    .as("appends per group-commit transaction: some batches held several")
+                    .isGreaterThan(1.0);
             for (Map.Entry<String, String> e : stored.entrySet()) {
                 String[] k = e.getKey().split(" ");
                 try (InputStream in = store.open(EmailAddress.parse(k[0]), FolderName.of(k[1]), Long.parseLong(k[2]))) {

@@ -107,6 +107,56 @@ class SharedDatabaseTest {
                 .containsOnlyOnce(added);
     }
 
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void changesCommittedConcurrentlyReachAnotherServerExactlyOnce(Engine engine) throws Exception {
+        database = engine.fresh(dir);
+        MailboxStore a = keep(new JdbcStorageProvider().openMailboxes(database.settings()));
+        MailboxStore b = keep(new JdbcStorageProvider().openMailboxes(database.settings()));
+        List<MailboxEvent> heard = new CopyOnWriteArrayList<>();
+        b.addListener(e -> {
+            if (e instanceof MailboxEvent.MessageAdded) {
+                heard.add(e);
+            }
+        });
+        int threads = 4;
+        int each = 50;
+        List<EmailAddress> accounts = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            accounts.add(EmailAddress.parse("user" + t + "@example.com"));
+            a.createMailbox(accounts.get(t));
+        }
+        // one account per thread: the appends commit in parallel, so change-log ids commit out of order
+        List<MailboxEvent> sent = new CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (EmailAddress account : accounts) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < each; i++) {
+                        AppendResult r = a.append(
+                                account,
+                                FolderName.INBOX,
+                                new ByteArrayInputStream(new byte[10]),
+                                AppendRequest.at(T0));
+                        sent.add(new MailboxEvent.MessageAdded(account, FolderName.INBOX, r.uidValidity(), r.uid()));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> heard.size() >= sent.size());
+        assertThat(heard).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(sent);
+    }
+
     @Test
     void onPostgresAnotherServerHearsAChangeLongBeforeThePollInterval() {
         database = Engine.POSTGRES.fresh(dir);
