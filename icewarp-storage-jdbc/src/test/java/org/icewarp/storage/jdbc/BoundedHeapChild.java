@@ -13,6 +13,7 @@ import org.icewarp.storage.FolderName;
 import org.icewarp.storage.MailboxStore;
 import org.icewarp.storage.Options;
 import org.icewarp.storage.StorageSettings;
+import org.icewarp.testkit.storage.GeneratedStream;
 
 /**
  * Run in a JVM whose heap is smaller than the message: appends a generated message of the given size, reads it back,
@@ -33,8 +34,8 @@ public final class BoundedHeapChild {
         try (MailboxStore store = new JdbcStorageProvider().openMailboxes(StorageSettings.of(Options.of(options)))) {
             store.createMailbox(account);
             MessageDigest in = MessageDigest.getInstance("SHA-256");
-            AppendResult r =
-                    store.append(account, FolderName.INBOX, new Generated(size, in), AppendRequest.at(Instant.EPOCH));
+            AppendResult r = store.append(
+                    account, FolderName.INBOX, new GeneratedStream(size, in), AppendRequest.at(Instant.EPOCH));
             MessageDigest out = MessageDigest.getInstance("SHA-256");
             long read = 0;
             try (InputStream content = store.open(account, FolderName.INBOX, r.uid())) {
@@ -47,42 +48,6 @@ public final class BoundedHeapChild {
             System.out.println(
                     "OK " + r.size() + " " + read + " " + HexFormat.of().formatHex(in.digest()) + " "
                             + HexFormat.of().formatHex(out.digest()));
-        }
-    }
-
-    /** Pseudo-random bytes made on the fly, fed to a digest as they are read. */
-    static final class Generated extends InputStream {
-        private final long size;
-        private final MessageDigest digest;
-        private long position;
-        private long state = 0x9E3779B97F4A7C15L;
-
-        Generated(long size, MessageDigest digest) {
-            this.size = size;
-            this.digest = digest;
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (position >= size) {
-                return -1;
-            }
-            int n = (int) Math.min(len, size - position);
-            for (int i = 0; i < n; i++) {
-                state ^= state << 13;
-                state ^= state >>> 7;
-                state ^= state << 17;
-                b[off + i] = (byte) state;
-            }
-            digest.update(b, off, n);
-            position += n;
-            return n;
         }
     }
 }

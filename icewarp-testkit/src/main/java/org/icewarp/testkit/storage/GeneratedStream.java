@@ -3,14 +3,22 @@ package org.icewarp.testkit.storage;
 import java.io.InputStream;
 import java.security.MessageDigest;
 
-/** A stream of {@code size} pseudo-random bytes made on the fly (nothing held), fed to a digest as it is read. */
-final class GeneratedStream extends InputStream {
+/**
+ * A stream of {@code size} pseudo-random bytes made on the fly (nothing held), fed to a digest as it is read: for
+ * streaming tests of large messages that must not be held in memory by the test either. The same size always gives the
+ * same bytes.
+ */
+public final class GeneratedStream extends InputStream {
     private final long size;
     private final MessageDigest digest;
     private long position;
     private long state = 0x9E3779B97F4A7C15L;
 
-    GeneratedStream(long size, MessageDigest digest) {
+    /**
+     * @param size how many bytes the stream yields
+     * @param digest receives every byte read
+     */
+    public GeneratedStream(long size, MessageDigest digest) {
         this.size = size;
         this.digest = digest;
     }

@@ -3,10 +3,7 @@ package org.icewarp.testkit.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -50,15 +47,11 @@ public interface MailboxImportContract {
     }
 
     private static InputStream bytes(String s) {
-        return new ByteArrayInputStream(s.getBytes(StandardCharsets.US_ASCII));
+        return ContractText.stream(s);
     }
 
     private static String read(InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        return ContractText.read(in);
     }
 
     private static String imported(long uid) {

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,15 +84,11 @@ public interface MailboxStoreContract extends MailboxImportContract {
     }
 
     private static InputStream text(String s) {
-        return new ByteArrayInputStream(s.getBytes(StandardCharsets.US_ASCII));
+        return ContractText.stream(s);
     }
 
     private static String read(InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        return ContractText.read(in);
     }
 
     private static String message(int i) {
