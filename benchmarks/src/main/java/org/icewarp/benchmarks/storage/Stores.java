@@ -64,12 +64,32 @@ final class Stores {
             }
             default -> throw new IllegalArgumentException("unknown storage benchmark target '" + id + "'");
         }
+        extraOptions(System.getProperty(EXTRA_OPTIONS, ""), options);
         return new Target(
                 provider(id.startsWith("jdbc-") ? "jdbc" : id),
                 StorageSettings.of(Options.of(options)),
                 dir,
                 schema,
                 adminUrl);
+    }
+
+    /**
+     * The system property with options added to every store a benchmark opens, {@code key=value} pairs separated by
+     * commas, to compare settings without editing code: {@code -jvmArgsAppend -Dicewarp.bench.options=inline-max=0}.
+     */
+    static final String EXTRA_OPTIONS = "icewarp.bench.options";
+
+    static void extraOptions(String spec, Map<String, String> options) {
+        for (String pair : spec.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException(EXTRA_OPTIONS + ": '" + pair + "' is not key=value");
+            }
+            options.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
     }
 
     static StorageProvider provider(String id) {

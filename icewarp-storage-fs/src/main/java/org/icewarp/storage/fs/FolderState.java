@@ -54,6 +54,12 @@ final class FolderState {
      * @param snapshotRecords journal records after which the index is snapshotted and the journal rotated
      * @param journalMaxBytes journal size after which it is rotated too
      * @param checkpointDelayNanos how long a file written from the journal waits before it is fsynced
+     * @param commitDelayNanos how long a commit leader waits, at most, for other writes so that one fsync covers them
+     *     too (as PostgreSQL's commit_delay with commit_siblings). It waits while announced appends have not written
+     *     their records yet, and, when the previous round covered several writes, until as many are pending again:
+     *     the writers that round released are on their way back (with more writers than cores, the first to run would
+     *     otherwise fsync alone and the rest form the next group, halving the group size). A lone writer, whose rounds
+     *     cover one write, never waits.
      * @param background runs the writing of files from the journal and their checkpoints ({@code null}: never)
      * @param area where those files are written before they are renamed into the folder
      */
@@ -61,6 +67,7 @@ final class FolderState {
             int snapshotRecords,
             long journalMaxBytes,
             long checkpointDelayNanos,
+            long commitDelayNanos,
             ScheduledExecutorService background,
             WriteArea area) {}
 
@@ -98,13 +105,10 @@ final class FolderState {
     private IOException failure;
     /** Appends announced ({@link #announceAppend}) whose records are not written yet. Guarded by {@link #sync}. */
     private int unwritten;
-
-    /**
-     * How long a commit leader waits, at most, for announced appends to write their records so that one fsync covers
-     * them too (as PostgreSQL's commit_delay with commit_siblings). It waits only while other appends to this folder
-     * are between their own file fsync and their record, so a lone appender never waits.
-     */
-    static final long COMMIT_DELAY_NANOS = 2_000_000;
+    /** How many writes the last fsync round covered: the size the next group is expected to reach. Under {@link #sync}. */
+    private long lastRound;
+    /** A commit leader waits for more writes: each write wakes it. */
+    private volatile boolean leaderWaiting;
 
     /** UID → {@link System#nanoTime} when this process wrote the message's file from the journal. Under mutex. */
     private final Map<Long, Long> writtenAt = new HashMap<>();
@@ -364,6 +368,11 @@ final class FolderState {
                 end += framed.bytes().length;
                 long seq = writeSeq + 1;
                 writeSeq = seq;
+                if (leaderWaiting) {
+                    synchronized (sync) {
+                        sync.notifyAll(); // one more write the waiting commit leader may count on
+                    }
+                }
                 if (index.records() >= config.snapshotRecords() || end >= config.journalMaxBytes()) {
                     rotate();
                 }
@@ -477,17 +486,22 @@ final class FolderState {
             }
             syncing = true;
             // a leader holding the folder's lock (a reader) would only wait for appends that cannot write meanwhile
-            long deadline = System.nanoTime() + (mutex.isHeldByCurrentThread() ? 0 : COMMIT_DELAY_NANOS);
-            for (long left; unwritten > 0 && (left = deadline - System.nanoTime()) > 0; ) {
+            long deadline = System.nanoTime() + (mutex.isHeldByCurrentThread() ? 0 : config.commitDelayNanos());
+            for (long left;
+                    (unwritten > 0 || writeSeq - syncedSeq < lastRound)
+                            && (left = deadline - System.nanoTime()) > 0; ) {
                 try {
+                    leaderWaiting = true;
                     sync.wait(left / 1_000_000, (int) (left % 1_000_000));
                 } catch (InterruptedException e) {
+                    leaderWaiting = false;
                     syncing = false;
                     sync.notifyAll();
                     Thread.currentThread().interrupt();
                     throw new InterruptedIOException("interrupted while waiting for fsync");
                 }
             }
+            leaderWaiting = false;
         }
         // every record up to target was written through the current channel or one retired before it was read
         long target = writeSeq;
@@ -517,6 +531,7 @@ final class FolderState {
         synchronized (sync) {
             syncing = false;
             if (error == null) {
+                lastRound = Math.max(1, target - syncedSeq);
                 syncedSeq = Math.max(syncedSeq, target);
             } else if (!interrupted) {
                 failure = error; // after a failed fsync the page cache cannot be trusted: no retry (fsyncgate)
@@ -555,6 +570,11 @@ final class FolderState {
         } catch (NoSuchFileException e) {
             // deleted by a rotation, which forced it first
         }
+    }
+
+    /** Whether a commit leader is waiting for more writes before its fsync (for tests). */
+    boolean leaderWaiting() {
+        return leaderWaiting;
     }
 
     /** The highest write sequence known durable (for tests). */

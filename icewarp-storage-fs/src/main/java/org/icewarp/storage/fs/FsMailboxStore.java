@@ -94,6 +94,7 @@ final class FsMailboxStore implements MailboxStore {
                 settings.snapshotRecords(),
                 settings.journalMaxBytes(),
                 TimeUnit.SECONDS.toNanos(settings.checkpointDelaySeconds()),
+                TimeUnit.MICROSECONDS.toNanos(settings.commitDelayMicros()),
                 background,
                 area);
     }

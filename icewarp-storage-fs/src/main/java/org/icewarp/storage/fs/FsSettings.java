@@ -24,6 +24,7 @@ import org.icewarp.storage.StorageSettings;
  * @param journalMaxBytes journal size after which it is rotated like after {@code snapshotRecords} records
  * @param checkpointDelaySeconds how long a message written from the journal to its own file waits before that file
  *     is fsynced and the journal may forget it
+ * @param commitDelayMicros how long a group-commit leader waits, at most, for concurrent writes to share its fsync
  * @param clock the clock
  * @param serverId the load-balancing server ID that prefixes message file names
  */
@@ -37,6 +38,7 @@ record FsSettings(
         int inlineMax,
         long journalMaxBytes,
         int checkpointDelaySeconds,
+        int commitDelayMicros,
         Clock clock,
         String serverId) {
 
@@ -51,7 +53,8 @@ record FsSettings(
             "snapshot-records",
             "inline-max",
             "journal-max-bytes",
-            "checkpoint-delay");
+            "checkpoint-delay",
+            "commit-delay-us");
 
     FsSettings {
         Objects.requireNonNull(path, "path");
@@ -105,6 +108,11 @@ record FsSettings(
         if (checkpoint < 0 || checkpoint > 3600) {
             throw new IllegalArgumentException("option checkpoint-delay: must be 0 to 3600 seconds, was " + checkpoint);
         }
+        long commitDelay = o.integer("commit-delay-us", 2_000);
+        if (commitDelay < 0 || commitDelay > 100_000) {
+            throw new IllegalArgumentException(
+                    "option commit-delay-us: must be 0 to 100000 microseconds, was " + commitDelay);
+        }
         return new FsSettings(
                 path,
                 accounts,
@@ -115,6 +123,7 @@ record FsSettings(
                 (int) inline,
                 journalMax,
                 (int) checkpoint,
+                (int) commitDelay,
                 settings.clock(),
                 settings.serverId());
     }

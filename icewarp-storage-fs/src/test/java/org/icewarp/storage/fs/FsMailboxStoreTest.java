@@ -3,12 +3,14 @@ package org.icewarp.storage.fs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.icewarp.storage.AccountUsage;
 import org.icewarp.storage.AlreadyExistsException;
@@ -76,7 +79,7 @@ class FsMailboxStoreTest {
     /** How many messages of INBOX have their bytes only in the journal, as the index says after a fresh load. */
     private int journalBytesKept() throws IOException {
         Path inbox = root.resolve("example.com/jo/hn/john/+inbox");
-        FolderState.Config c = new FolderState.Config(10_000, 1 << 26, 0, null, null);
+        FolderState.Config c = new FolderState.Config(10_000, 1 << 26, 0, 2_000_000, null, null);
         FolderState s = FolderState.open(inbox, new Totals(), c);
         try {
             return s.read(idx -> idx.packed().size());
@@ -227,7 +230,8 @@ class FsMailboxStoreTest {
     void aJournalChannelClosedByAnInterruptIsReopenedForTheNextChange() throws IOException {
         append(FolderName.INBOX, "one");
         Path inbox = root.resolve("example.com/jo/hn/john/+inbox");
-        FolderState s = FolderState.open(inbox, new Totals(), new FolderState.Config(10_000, 1 << 26, 0, null, null));
+        FolderState s = FolderState.open(
+                inbox, new Totals(), new FolderState.Config(10_000, 1 << 26, 0, 2_000_000, null, null));
         try {
             assertThatThrownBy(() -> s.write((idx, b) -> {
                         Thread.currentThread().interrupt(); // after the locks: the journal write sees it
@@ -247,11 +251,60 @@ class FsMailboxStoreTest {
         }
     }
 
+    private static FolderState.Written<Void> subscribe(FolderState s) throws IOException {
+        return s.write((idx, b) -> {
+            b.add(new IndexRecord.Subscribed(true));
+            return null;
+        });
+    }
+
+    @Test
+    void aCommitLeaderWaitsForAsManyWritesAsItsLastRoundCoveredAndALoneWriterNeverWaits() throws Exception {
+        append(FolderName.INBOX, "one");
+        Path inbox = root.resolve("example.com/jo/hn/john/+inbox");
+        // a commit delay far longer than the test: only the arrival of the writes can end the leader's wait
+        FolderState s = FolderState.open(
+                inbox,
+                new Totals(),
+                new FolderState.Config(10_000, 1 << 26, 0, TimeUnit.SECONDS.toNanos(600), null, null));
+        ExecutorService leader = Executors.newSingleThreadExecutor();
+        try {
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(30),
+                    () -> {
+                        s.awaitDurable(subscribe(s).seq());
+                        s.awaitDurable(subscribe(s).seq());
+                    },
+                    "a lone writer's rounds cover one write: it fsyncs at once");
+
+            subscribe(s);
+            subscribe(s);
+            s.awaitDurable(subscribe(s).seq()); // a round of three writers
+            long first = subscribe(s).seq();
+            Future<?> round = leader.submit(() -> {
+                s.awaitDurable(first);
+                return null;
+            });
+            await().atMost(Duration.ofSeconds(30)).until(s::leaderWaiting);
+            assertThat(s.syncedSeq()).as("the leader waits before its fsync").isLessThan(first);
+            subscribe(s);
+            long third = subscribe(s).seq();
+            round.get(30, TimeUnit.SECONDS);
+            assertThat(s.syncedSeq())
+                    .as("the two writes that came while it waited share its fsync")
+                    .isGreaterThanOrEqualTo(third);
+        } finally {
+            leader.shutdownNow();
+            s.close();
+        }
+    }
+
     @Test
     void readersSeeOnlyDurableRecords() throws IOException {
         append(FolderName.INBOX, "one");
         Path inbox = root.resolve("example.com/jo/hn/john/+inbox");
-        FolderState s = FolderState.open(inbox, new Totals(), new FolderState.Config(10_000, 1 << 26, 0, null, null));
+        FolderState s = FolderState.open(
+                inbox, new Totals(), new FolderState.Config(10_000, 1 << 26, 0, 2_000_000, null, null));
         try {
             FolderState.Written<Void> w = s.write((idx, b) -> {
                 b.add(new IndexRecord.Subscribed(true));

@@ -58,5 +58,17 @@ class FsSettingsTest {
                 .hasMessageContaining("local-part-policy");
         assertThatThrownBy(() -> FsSettings.parse(Fixtures.settings(root, "", "snapshot-records", "x")))
                 .hasMessageContaining("snapshot-records");
+        assertThatThrownBy(() -> FsSettings.parse(Fixtures.settings(root, "", "commit-delay-us", "100001")))
+                .hasMessageContaining("commit-delay-us")
+                .hasMessageContaining("100001");
+    }
+
+    @Test
+    void commitDelayDefaultsToTwoMillisecondsAndMayBeTurnedOff() {
+        assertThat(FsSettings.parse(Fixtures.settings(root, "")).commitDelayMicros())
+                .isEqualTo(2_000);
+        assertThat(FsSettings.parse(Fixtures.settings(root, "", "commit-delay-us", "0"))
+                        .commitDelayMicros())
+                .isZero();
     }
 }
