@@ -25,6 +25,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.icewarp.storage.NotFoundException;
 import org.icewarp.storage.fs.IndexRecord.Added;
@@ -100,7 +101,11 @@ final class FolderState {
     private volatile long writeSeq;
     private final AtomicBoolean dirDirty = new AtomicBoolean();
     private final Object sync = new Object();
-    private long syncedSeq;
+    /** The highest write sequence known durable; written under {@link #sync}, read without it by woken followers. */
+    private volatile long syncedSeq;
+    /** Followers parked until the current round ends. Under {@link #sync}. */
+    private final List<Thread> parked = new ArrayList<>();
+
     private boolean syncing;
     private IOException failure;
     /** Appends announced ({@link #announceAppend}) whose records are not written yet. Guarded by {@link #sync}. */
@@ -466,42 +471,37 @@ final class FolderState {
      * records written so far; the others wait for it, then return or lead the next round.
      */
     void awaitDurable(long seq) throws IOException {
-        if (seq == 0) {
+        if (seq == 0 || syncedSeq >= seq) {
             return;
         }
-        synchronized (sync) {
-            while (syncedSeq < seq && syncing) {
-                try {
-                    sync.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedIOException("interrupted while waiting for fsync");
+        // Followers park and are unparked by the leader; a woken follower reads syncedSeq without the monitor, so a
+        // round's waiters do not queue for it one after the other (with Object.wait they would).
+        while (true) {
+            synchronized (sync) {
+                if (syncedSeq >= seq) {
+                    return;
                 }
+                if (!syncing) {
+                    if (failure != null) {
+                        throw new IOException("an earlier fsync of " + dir + " failed", failure);
+                    }
+                    syncing = true;
+                    awaitSiblings();
+                    break;
+                }
+                parked.add(Thread.currentThread());
+            }
+            LockSupport.park(this);
+            if (Thread.interrupted()) {
+                synchronized (sync) {
+                    parked.remove(Thread.currentThread());
+                }
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for fsync");
             }
             if (syncedSeq >= seq) {
                 return;
             }
-            if (failure != null) {
-                throw new IOException("an earlier fsync of " + dir + " failed", failure);
-            }
-            syncing = true;
-            // a leader holding the folder's lock (a reader) would only wait for appends that cannot write meanwhile
-            long deadline = System.nanoTime() + (mutex.isHeldByCurrentThread() ? 0 : config.commitDelayNanos());
-            for (long left;
-                    (unwritten > 0 || writeSeq - syncedSeq < lastRound)
-                            && (left = deadline - System.nanoTime()) > 0; ) {
-                try {
-                    leaderWaiting = true;
-                    sync.wait(left / 1_000_000, (int) (left % 1_000_000));
-                } catch (InterruptedException e) {
-                    leaderWaiting = false;
-                    syncing = false;
-                    sync.notifyAll();
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedIOException("interrupted while waiting for fsync");
-                }
-            }
-            leaderWaiting = false;
         }
         // every record up to target was written through the current channel or one retired before it was read
         long target = writeSeq;
@@ -536,7 +536,7 @@ final class FolderState {
             } else if (!interrupted) {
                 failure = error; // after a failed fsync the page cache cannot be trusted: no retry (fsyncgate)
             }
-            sync.notifyAll();
+            wakeParked();
         }
         if (interrupted) {
             retired.addAll(old.stream().filter(r -> r.channel().isOpen()).toList());
@@ -546,6 +546,29 @@ final class FolderState {
         if (error != null) {
             throw error;
         }
+    }
+
+    /**
+     * The new leader's wait for other writes to share its fsync (see {@link Config#commitDelayNanos}). Under {@link
+     * #sync}; on interrupt the leadership is given up.
+     */
+    private void awaitSiblings() throws InterruptedIOException {
+        // a leader holding the folder's lock (a reader) would only wait for appends that cannot write meanwhile
+        long deadline = System.nanoTime() + (mutex.isHeldByCurrentThread() ? 0 : config.commitDelayNanos());
+        for (long left;
+                (unwritten > 0 || writeSeq - syncedSeq < lastRound) && (left = deadline - System.nanoTime()) > 0; ) {
+            try {
+                leaderWaiting = true;
+                sync.wait(left / 1_000_000, (int) (left % 1_000_000));
+            } catch (InterruptedException e) {
+                leaderWaiting = false;
+                syncing = false;
+                wakeParked();
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for fsync");
+            }
+        }
+        leaderWaiting = false;
     }
 
     /**
@@ -587,8 +610,17 @@ final class FolderState {
     private void markSynced(long seq) {
         synchronized (sync) {
             syncedSeq = Math.max(syncedSeq, seq);
-            sync.notifyAll();
+            wakeParked();
         }
+    }
+
+    /** Unparks the followers of the round that ended. Under {@link #sync}. */
+    private void wakeParked() {
+        for (Thread t : parked) {
+            LockSupport.unpark(t);
+        }
+        parked.clear();
+        sync.notifyAll();
     }
 
     // ---- messages kept in the journal
