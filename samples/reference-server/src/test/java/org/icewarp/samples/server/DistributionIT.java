@@ -25,6 +25,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.icewarp.storage.AccountStore;
+import org.icewarp.storage.MailboxStore;
+import org.icewarp.storage.Options;
+import org.icewarp.storage.StorageSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -139,6 +143,38 @@ class DistributionIT {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "";
+        }
+    }
+
+    @Test
+    void migrateStorageFromTheDistributionConvertsAFileSystemStoreToTheShippedDatabaseBackend() throws Exception {
+        Path source = temp.resolve("mail");
+        Path h2 = temp.resolve("db");
+        StorageSettings fs = StorageSettings.of(Options.of(Map.of("path", source.toString())));
+        StorageSettings db = StorageSettings.of(Options.of(Map.of("path", h2.toString())));
+        try (AccountStore accounts = RoundTripMailbox.provider("fs").openAccounts(fs);
+                MailboxStore mail = RoundTripMailbox.provider("fs").openMailboxes(fs)) {
+            RoundTripMailbox.populate(accounts, mail, 120);
+        }
+
+        try (LauncherProcess tool = LauncherProcess.start(
+                LAUNCHER,
+                Map.of(),
+                "tool",
+                "migrate-storage",
+                "--quiet",
+                "--from",
+                "fs:path=" + source,
+                "--to",
+                "jdbc:path=" + h2)) {
+            assertThat(tool.awaitExit())
+                    .as(tool.stdout() + "\n" + tool.stderr())
+                    .isZero();
+            assertThat(tool.stdout()).contains("verification: OK");
+        }
+        try (MailboxStore expected = RoundTripMailbox.provider("fs").openMailboxes(fs);
+                MailboxStore actual = RoundTripMailbox.provider("jdbc").openMailboxes(db)) {
+            RoundTripMailbox.assertSameMailbox(expected, actual);
         }
     }
 
