@@ -3,9 +3,12 @@ package org.icewarp.core.tls.destinations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Locale;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 import org.icewarp.core.tls.create.ExistingFile;
 import org.icewarp.core.tls.create.IssuedCertificate;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,6 +115,24 @@ class SecureDestinationsDecisionTest {
         Decision d = SecureDestinations.parse("*").decide("mx.example.com", TestPki.sent(pki.selfSigned), withJdk);
         assertThat(d.allowed()).isFalse();
         assertThat(d.message()).contains("no trusted CA is configured; ");
+    }
+
+    @Test
+    void aCallersTrustManagerCanBeTheCaStore() throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setCertificateEntry("root", pki.root.certificate());
+        TrustManagerFactory f = TrustManagerFactory.getInstance("PKIX");
+        f.init(store);
+        PeerTrust managed = PeerTrust.trustManager((X509TrustManager) f.getTrustManagers()[0]);
+        SecureDestinations rules = SecureDestinations.parse("*.example.com");
+
+        assertThat(rules.decide("mx.example.com", TestPki.sent(pki.server), managed))
+                .isInstanceOf(Decision.Allowed.class);
+        assertThat(rules.decide("mx.example.com", TestPki.sent(pki.untrustedServer), managed))
+                .isInstanceOf(Decision.Refused.class);
+        assertThat(rules.decide("mx.example.com", TestPki.sent(pki.expired), managed))
+                .isInstanceOf(Decision.Refused.class);
     }
 
     @Test
