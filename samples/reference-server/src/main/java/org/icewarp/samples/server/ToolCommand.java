@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Administration tools, run as 'icewarp tool <name> [options]'.",
-        subcommands = {MigrateStorageCommand.class})
+        subcommands = {MigrateStorageCommand.class, CertificateCommand.class})
 final class ToolCommand implements Callable<Integer> {
 
     @Spec
