@@ -43,7 +43,15 @@ class IceWarpCommandTest {
     }
 
     @ParameterizedTest(name = "icewarp {0} --help and --version")
-    @ValueSource(strings = {"start", "services", "tool", "tool migrate-storage"})
+    @ValueSource(
+            strings = {
+                "start",
+                "services",
+                "tool",
+                "tool migrate-storage",
+                "tool certificate",
+                "tool certificate create"
+            })
     void everyCommandHasHelpAndVersion(String command) {
         assertThat(run((command + " --help").split(" "))).isZero();
         assertThat(out.toString()).contains("Usage: icewarp " + command);
@@ -64,7 +72,7 @@ class IceWarpCommandTest {
     void toolWithoutAToolNamePrintsItsUsageWithExitCodeTwo() {
         assertThat(run("tool")).isEqualTo(2);
 
-        assertThat(err.toString()).contains("Usage: icewarp tool", "migrate-storage");
+        assertThat(err.toString()).contains("Usage: icewarp tool", "migrate-storage", "certificate");
     }
 
     @Test
