@@ -85,6 +85,14 @@ public record TlsSettings(
         Objects.requireNonNull(defaultCertificate, "defaultCertificate");
         Objects.requireNonNull(caDirectory, "caDirectory");
         Objects.requireNonNull(reloadInterval, "reloadInterval");
+        checkProtocols(protocols);
+        checkCiphers(ciphers);
+        if (reloadInterval.isNegative()) {
+            throw new IllegalArgumentException("reloadInterval must not be negative, was " + reloadInterval);
+        }
+    }
+
+    private static void checkProtocols(List<String> protocols) {
         if (protocols.isEmpty()) {
             throw new IllegalArgumentException("protocols must name at least one TLS version");
         }
@@ -93,6 +101,9 @@ public record TlsSettings(
                 throw new IllegalArgumentException("protocol '" + p + "' is not one of " + KNOWN_PROTOCOLS);
             }
         }
+    }
+
+    private static void checkCiphers(List<String> ciphers) {
         if (ciphers.isEmpty()) {
             throw new IllegalArgumentException("ciphers must name at least one cipher suite");
         }
@@ -100,9 +111,6 @@ public record TlsSettings(
             if (!CIPHER.matcher(c).matches()) {
                 throw new IllegalArgumentException("cipher '" + c + "' is not a cipher suite name");
             }
-        }
-        if (reloadInterval.isNegative()) {
-            throw new IllegalArgumentException("reloadInterval must not be negative, was " + reloadInterval);
         }
     }
 
@@ -151,13 +159,17 @@ public record TlsSettings(
 
         /** The TLS versions; default TLS 1.3 and 1.2. */
         public Builder protocols(List<String> protocols) {
-            this.protocols = List.copyOf(protocols);
+            List<String> copy = List.copyOf(protocols);
+            checkProtocols(copy);
+            this.protocols = copy;
             return this;
         }
 
         /** The cipher suites; default {@link #DEFAULT_CIPHERS}. */
         public Builder ciphers(List<String> ciphers) {
-            this.ciphers = List.copyOf(ciphers);
+            List<String> copy = List.copyOf(ciphers);
+            checkCiphers(copy);
+            this.ciphers = copy;
             return this;
         }
 
@@ -193,7 +205,11 @@ public record TlsSettings(
 
         /** How often certificate files are checked; default 2 s; zero turns checking off. */
         public Builder reloadInterval(Duration interval) {
-            this.reloadInterval = Objects.requireNonNull(interval, "reloadInterval");
+            Objects.requireNonNull(interval, "reloadInterval");
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("reloadInterval must not be negative, was " + interval);
+            }
+            this.reloadInterval = interval;
             return this;
         }
 

@@ -33,15 +33,6 @@ final class HandshakeGate extends ChannelInboundHandlerAdapter {
         this.done = done;
     }
 
-    /** Bytes and messages dropped so far (for the STARTTLS test and log). */
-    long discardedBytes() {
-        return discardedBytes;
-    }
-
-    void discarded(long bytes) {
-        discardedBytes += bytes;
-    }
-
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         activeHeld = true;

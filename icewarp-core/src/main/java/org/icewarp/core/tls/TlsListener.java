@@ -6,7 +6,6 @@ import io.netty.handler.ssl.SniHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.Mapping;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import org.icewarp.core.log.ActivityLog;
 
 /**
@@ -84,10 +83,5 @@ public final class TlsListener implements AutoCloseable {
     static boolean isTls(Channel ch) {
         return ch.pipeline().get(ServerTls.HANDLER_NAME) != null
                 || ch.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null;
-    }
-
-    @SuppressWarnings("unused")
-    private static String describe(InetSocketAddress a) {
-        return a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 }
