@@ -26,6 +26,8 @@ import org.icewarp.core.schedule.Scheduler;
 import org.icewarp.core.service.ServiceException;
 import org.icewarp.core.service.ServiceFactory;
 import org.icewarp.core.service.ServiceRegistry;
+import org.icewarp.core.tls.CertificateProvider;
+import org.icewarp.core.tls.ServerTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +68,7 @@ public final class IceWarpServer implements AutoCloseable {
     private final int blockingQueue;
     private final Map<String, ServiceFactory> factories;
     private final ClassLoader classLoader;
+    private final List<CertificateProvider> extraCertificateProviders;
 
     private final AsyncEventBus events = new AsyncEventBus();
     /** Serialises reading and applying configuration, so an older file can never be applied after a newer one. */
@@ -89,6 +92,17 @@ public final class IceWarpServer implements AutoCloseable {
         this.blockingQueue = b.blockingQueue;
         this.factories = discover(b);
         this.classLoader = b.classLoader;
+        this.extraCertificateProviders = List.copyOf(b.certificateProviders);
+    }
+
+    /** The certificate providers asked before the server's own: those found by ServiceLoader, then those in code. */
+    private List<CertificateProvider> certificateProviders() {
+        List<CertificateProvider> out = new java.util.ArrayList<>();
+        for (CertificateProvider p : ServiceLoader.load(CertificateProvider.class, classLoader)) {
+            out.add(p);
+        }
+        out.addAll(extraCertificateProviders);
+        return out;
     }
 
     private static Map<String, ServiceFactory> discover(Builder b) {
@@ -140,6 +154,7 @@ public final class IceWarpServer implements AutoCloseable {
         }
         kernel = new Kernel(clock, dataDirectory, events, storage, ioThreads, blockingThreads, blockingQueue);
         try {
+            kernel.useTls(ServerTls.start(effective.tls(), kernel.tlsEnvironment(), certificateProviders()));
             registry = new DefaultServiceRegistry(kernel, factories, effective);
             registry.startEnabled();
         } catch (RuntimeException e) {
@@ -231,7 +246,12 @@ public final class IceWarpServer implements AutoCloseable {
                 reject(file, c.getMessage());
                 throw c;
             }
-            apply(next);
+            try {
+                apply(next);
+            } catch (ConfigurationException e) {
+                reject(file, e.getMessage());
+                throw e;
+            }
         }
     }
 
@@ -261,6 +281,8 @@ public final class IceWarpServer implements AutoCloseable {
                     .queue(running.queue())
                     .build();
         }
+        // first: it may refuse the new settings (an engine that cannot load) before anything changed
+        kernel.tls().apply(effective.tls());
         DefaultServiceRegistry.Changes changes = registry.apply(effective);
         config = changes.applied();
         if (watcher != null && !config.reloadInterval().equals(watchedEvery)) {
@@ -328,6 +350,16 @@ public final class IceWarpServer implements AutoCloseable {
      */
     public EventBus events() {
         return events;
+    }
+
+    /**
+     * The TLS of the running server: certificate choice, CA store, policy.
+     *
+     * @throws IllegalStateException when not running
+     */
+    public synchronized ServerTls tls() {
+        requireRunning();
+        return kernel.tls();
     }
 
     /** The scheduler of the running server. */
@@ -409,6 +441,7 @@ public final class IceWarpServer implements AutoCloseable {
         private int blockingQueue = 10_000;
         private ClassLoader classLoader = IceWarpServer.class.getClassLoader();
         private final java.util.List<ServiceFactory> extraFactories = new java.util.ArrayList<>();
+        private final java.util.List<CertificateProvider> certificateProviders = new java.util.ArrayList<>();
 
         private Builder() {}
 
@@ -477,6 +510,15 @@ public final class IceWarpServer implements AutoCloseable {
         /** Adds a service type without {@code META-INF/services} (tests, or types created in code). */
         public Builder serviceFactory(ServiceFactory factory) {
             extraFactories.add(Objects.requireNonNull(factory, "factory"));
+            return this;
+        }
+
+        /**
+         * Adds a certificate provider without {@code META-INF/services}; providers are asked in the order added,
+         * after those found by {@link ServiceLoader} and before the server's own.
+         */
+        public Builder certificateProvider(CertificateProvider provider) {
+            certificateProviders.add(Objects.requireNonNull(provider, "provider"));
             return this;
         }
 

@@ -33,6 +33,7 @@ public final class ServerConfig {
     private final Map<String, ServiceConfig> services;
     private final Duration reloadInterval;
     private final Map<String, StoreChoice> storage;
+    private final TlsSettings tls;
     private final Patterns patterns;
     private final AddressSet trusted;
     private final Map<String, AccessRule> accessRules;
@@ -47,6 +48,7 @@ public final class ServerConfig {
         this.services = Collections.unmodifiableMap(new LinkedHashMap<>(b.services));
         this.reloadInterval = b.reloadInterval;
         this.storage = Collections.unmodifiableMap(new LinkedHashMap<>(b.storage));
+        this.tls = b.tls;
         try {
             this.patterns = Patterns.of(patternDefinitions);
         } catch (InvalidAccessEntryException e) {
@@ -95,6 +97,7 @@ public final class ServerConfig {
         b.services = new LinkedHashMap<>(services);
         b.reloadInterval = reloadInterval;
         b.storage = new LinkedHashMap<>(storage);
+        b.tls = tls;
         return b;
     }
 
@@ -167,6 +170,11 @@ public final class ServerConfig {
         return storage.get(QUEUE);
     }
 
+    /** The TLS policy and certificates ({@code system.advanced.protocol.tls}, {@code system.certificates}). */
+    public TlsSettings tls() {
+        return tls;
+    }
+
     static final String ACCOUNTS = "accounts";
     static final String MAILBOXES = "mailboxes";
     static final String QUEUE = "queue";
@@ -180,12 +188,14 @@ public final class ServerConfig {
                 && patternDefinitions.equals(c.patternDefinitions)
                 && services.equals(c.services)
                 && reloadInterval.equals(c.reloadInterval)
-                && storage.equals(c.storage);
+                && storage.equals(c.storage)
+                && tls.equals(c.tls);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(serverId, allAddresses, trustedIps, patternDefinitions, services, reloadInterval, storage);
+        return Objects.hash(
+                serverId, allAddresses, trustedIps, patternDefinitions, services, reloadInterval, storage, tls);
     }
 
     @Override
@@ -207,6 +217,7 @@ public final class ServerConfig {
         private Duration reloadInterval = DEFAULT_RELOAD_INTERVAL;
         private Map<String, StoreChoice> storage = new LinkedHashMap<>(
                 Map.of(ACCOUNTS, StoreChoice.MEMORY, MAILBOXES, StoreChoice.MEMORY, QUEUE, StoreChoice.MEMORY));
+        private TlsSettings tls = TlsSettings.defaults();
 
         private Builder() {}
 
@@ -266,6 +277,12 @@ public final class ServerConfig {
         public Builder pattern(String name, List<String> items) {
             Objects.requireNonNull(name, "name");
             patterns.put(name, List.copyOf(items));
+            return this;
+        }
+
+        /** The TLS policy and certificates; default {@link TlsSettings#defaults()}. */
+        public Builder tls(TlsSettings tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
             return this;
         }
 

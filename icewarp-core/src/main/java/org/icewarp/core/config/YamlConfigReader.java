@@ -35,6 +35,9 @@ final class YamlConfigReader {
                     + "|alert-connections-multiplier|alert-data-multiplier)"),
             Pattern.compile(SVC + "bindings\\.(ip|port|tls|certificate|require-peer-certificate|ca-file)"),
             Pattern.compile("system\\.advanced\\.patterns\\.[A-Za-z0-9_-]+"),
+            Pattern.compile("system\\.advanced\\.protocol\\.tls\\.(enabled|protocols|ciphers|engine)"),
+            Pattern.compile("system\\.certificates\\.(default|ca-directory|reload-interval)"),
+            Pattern.compile("system\\.certificates\\.server\\.(ip|file|key-file)"),
             Pattern.compile("system\\.storage\\.(accounts|mailboxes|queue)\\.provider"),
             Pattern.compile("system\\.storage\\.(accounts|mailboxes|queue)\\.options\\.[a-z0-9-]+"));
 
@@ -77,6 +80,7 @@ final class YamlConfigReader {
         for (String name : serviceNames()) {
             b.service(service(name));
         }
+        b.tls(tls());
         apply("system.storage.accounts", () -> b.accounts(store("accounts")));
         apply("system.storage.mailboxes", () -> b.mailboxes(store("mailboxes")));
         apply("system.storage.queue", () -> b.queue(store("queue")));
@@ -95,6 +99,38 @@ final class YamlConfigReader {
             }
         }
         return names;
+    }
+
+    private TlsSettings tls() {
+        String t = "system.advanced.protocol.tls.";
+        String c = "system.certificates.";
+        TlsSettings.Builder b = TlsSettings.builder();
+        b.enabled(bool(t + "enabled", true));
+        List<String> protocols = list(t + "protocols");
+        if (!protocols.isEmpty()) {
+            apply(t + "protocols", () -> b.protocols(protocols), String.join(",", protocols));
+        }
+        List<String> ciphers = list(t + "ciphers");
+        if (!ciphers.isEmpty()) {
+            apply(t + "ciphers", () -> b.ciphers(ciphers), String.join(",", ciphers));
+        }
+        String engine = string(t + "engine", "auto");
+        apply(t + "engine", () -> b.engine(TlsSettings.Engine.parse(engine)), engine);
+        b.defaultCertificate(string(c + "default", ""));
+        b.caDirectory(string(c + "ca-directory", ""));
+        b.reloadInterval(duration(c + "reload-interval", TlsSettings.DEFAULT_RELOAD_INTERVAL));
+        List<HierarchicalConfiguration<ImmutableNode>> entries = yaml.configurationsAt(c + "server");
+        for (int i = 0; i < entries.size(); i++) {
+            String key = c + "server[" + i + "]";
+            HierarchicalConfiguration<ImmutableNode> node = entries.get(i);
+            String ip = node.getString("ip", "");
+            String file = node.getString("file", "");
+            String keyFile = node.getString("key-file", "");
+            apply(key, () -> b.certificate(new CertificateEntry(ip, file, keyFile)), ip + " " + file);
+        }
+        TlsSettings[] built = new TlsSettings[1];
+        apply("system.advanced.protocol.tls", () -> built[0] = b.build());
+        return built[0];
     }
 
     private StoreChoice store(String kind) {
@@ -297,9 +333,13 @@ final class YamlConfigReader {
     }
 
     private Duration duration(String key) {
+        return duration(key, ServerConfig.DEFAULT_RELOAD_INTERVAL);
+    }
+
+    private Duration duration(String key, Duration def) {
         String v = raw(key);
         if (v == null) {
-            return ServerConfig.DEFAULT_RELOAD_INTERVAL;
+            return def;
         }
         Matcher m = DURATION.matcher(v.trim());
         if (!m.matches()) {

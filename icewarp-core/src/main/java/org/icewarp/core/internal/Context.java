@@ -80,6 +80,11 @@ final class Context implements ServiceContext {
     }
 
     @Override
+    public org.icewarp.core.tls.ServiceTls tls() {
+        return runtime.tls();
+    }
+
+    @Override
     public Path dataDirectory() {
         return kernel.dataDirectory();
     }

@@ -26,6 +26,7 @@ public final class Kernel implements AutoCloseable {
     private final Clock clock;
     private final Path dataDirectory;
     private final Storage storage;
+    private volatile org.icewarp.core.tls.ServerTls tls;
 
     /**
      * @param events the server's event bus, which outlives the kernel
@@ -108,6 +109,46 @@ public final class Kernel implements AutoCloseable {
         return dir;
     }
 
+    /** Hands the kernel the server's TLS, which it closes with itself. */
+    public void useTls(org.icewarp.core.tls.ServerTls tls) {
+        this.tls = tls;
+    }
+
+    /** The server's TLS; set at start before any service starts. */
+    public org.icewarp.core.tls.ServerTls tls() {
+        org.icewarp.core.tls.ServerTls t = tls;
+        if (t == null) {
+            throw new IllegalStateException("TLS is not set up yet");
+        }
+        return t;
+    }
+
+    /** What certificate providers may use of this kernel. */
+    public org.icewarp.core.tls.CertificateProvider.Environment tlsEnvironment() {
+        Kernel k = this;
+        return new org.icewarp.core.tls.CertificateProvider.Environment() {
+            @Override
+            public Path dataDirectory() {
+                return k.dataDirectory;
+            }
+
+            @Override
+            public Clock clock() {
+                return k.clock;
+            }
+
+            @Override
+            public org.icewarp.core.schedule.Scheduler scheduler() {
+                return k.scheduler;
+            }
+
+            @Override
+            public java.util.concurrent.Executor blockingExecutor() {
+                return k.blocking;
+            }
+        };
+    }
+
     /** The clock. */
     public Clock clock() {
         return clock;
@@ -137,6 +178,10 @@ public final class Kernel implements AutoCloseable {
     @Override
     public void close() {
         scheduler.close();
+        org.icewarp.core.tls.ServerTls t = tls;
+        if (t != null) {
+            t.close();
+        }
         try {
             closeThreads();
         } finally {

@@ -40,6 +40,10 @@ import org.icewarp.core.service.ServiceFactory;
 import org.icewarp.core.service.ServiceProtocol;
 import org.icewarp.core.service.ServiceState;
 import org.icewarp.core.service.ServiceStats;
+import org.icewarp.core.tls.CertificateFileException;
+import org.icewarp.core.tls.ServerTls;
+import org.icewarp.core.tls.ServiceTls;
+import org.icewarp.core.tls.TlsListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +87,10 @@ public final class ServiceRuntime implements Service {
         final ChannelGroup connections = new DefaultChannelGroup(name, GlobalEventExecutor.INSTANCE, true);
 
         final List<Channel> listeners = new ArrayList<>();
+        final List<TlsListener> tlsListeners = new ArrayList<>();
+        /** Whether TLS was switched on when this run started (its TLS bindings are open only then). */
+        boolean tlsEnabled;
+
         volatile List<InetSocketAddress> listening = List.of();
         volatile GlobalTrafficShapingHandler shaper;
         volatile boolean closed;
@@ -148,16 +156,6 @@ public final class ServiceRuntime implements Service {
         }
         state = ServiceState.STARTING;
         List<Binding> bindings = bindings();
-        for (Binding b : bindings) {
-            if (b.tls()) {
-                state = ServiceState.FAILED;
-                throw new ServiceException(
-                        name,
-                        "binding " + b + " asks for TLS, but TLS is not configured in this server "
-                                + "(no certificate provider is available); use a plain binding",
-                        null);
-            }
-        }
         java.nio.file.Path temp;
         try {
             temp = kernel.prepareTemp(name);
@@ -173,10 +171,28 @@ public final class ServiceRuntime implements Service {
             throw new ServiceException(name, "protocol " + type() + " failed to start: " + e.getMessage(), e);
         }
         r.shaper = newShaper(config.limits().bandwidthKbps());
+        ServerTls tls = kernel.tls();
+        r.tlsEnabled = tls.enabled();
         try {
             List<InetSocketAddress> bound = new ArrayList<>();
             for (Binding b : bindings) {
-                Channel listener = bind(b, r);
+                TlsListener secure = null;
+                if (b.tls()) {
+                    if (!r.tlsEnabled) {
+                        // ServerTls said so once for the whole server; repeat it per binding at debug only
+                        LOG.debug("service {}: TLS is switched off, binding {} is not opened", name, b);
+                        continue;
+                    }
+                    try {
+                        secure = tls.listener(name, b, log, rejected::increment);
+                    } catch (CertificateFileException e) {
+                        LOG.error("service {}: binding {} is not opened: {}", name, b, e.getMessage());
+                        log.summary("binding {} is not opened: {}", b, e.getMessage());
+                        continue;
+                    }
+                    r.tlsListeners.add(secure);
+                }
+                Channel listener = bind(b, r, secure);
                 r.listeners.add(listener);
                 bound.add((InetSocketAddress) listener.localAddress());
             }
@@ -197,7 +213,7 @@ public final class ServiceRuntime implements Service {
         LOG.info("service {} listening on {}", name, listening());
     }
 
-    private Channel bind(Binding b, Run r) {
+    private Channel bind(Binding b, Run r, TlsListener tls) {
         InetSocketAddress address = Binding.ANY.equals(b.address())
                 ? new InetSocketAddress(b.port())
                 : new InetSocketAddress(literal(b.address()), b.port());
@@ -207,7 +223,7 @@ public final class ServiceRuntime implements Service {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new Admission(r));
+                .childHandler(new Admission(r, tls));
         ChannelFuture f = bootstrap.bind(address).awaitUninterruptibly();
         if (!f.isSuccess()) {
             Throwable cause = f.cause();
@@ -290,6 +306,9 @@ public final class ServiceRuntime implements Service {
             listener.close().awaitUninterruptibly();
         }
         r.connections.close().awaitUninterruptibly();
+        for (TlsListener t : r.tlsListeners) {
+            t.close();
+        }
         try {
             r.protocol.close();
         } catch (RuntimeException e) {
@@ -361,7 +380,22 @@ public final class ServiceRuntime implements Service {
                 || c.enabled() != next.enabled()
                 || !c.ports().equals(next.ports())
                 || !c.bindings().equals(next.bindings())
-                || !allAddresses.equals(server.allAddresses());
+                || !allAddresses.equals(server.allAddresses())
+                || tlsSwitched(next, server);
+    }
+
+    /** Whether the global TLS switch moved since this service started and it has TLS bindings to open or close. */
+    private boolean tlsSwitched(ServiceConfig next, ServerConfig server) {
+        Run r = run;
+        if (r == null || r.tlsEnabled == server.tls().enabled()) {
+            return false;
+        }
+        return plannedBindings(next, server.allAddresses(), factory).stream().anyMatch(Binding::tls);
+    }
+
+    /** TLS as this service's protocol sees it. */
+    ServiceTls tls() {
+        return kernel.tls().service(name, log, rejected::increment);
     }
 
     /**
@@ -441,9 +475,12 @@ public final class ServiceRuntime implements Service {
     /** Admits or refuses each accepted connection before the protocol sees a byte. */
     private final class Admission extends ChannelInitializer<SocketChannel> {
         private final Run run;
+        /** TLS in front of the protocol, or {@code null} on a plain binding. */
+        private final TlsListener tls;
 
-        Admission(Run run) {
+        Admission(Run run, TlsListener tls) {
             this.run = run;
+            this.tls = tls;
         }
 
         @Override
@@ -475,6 +512,9 @@ public final class ServiceRuntime implements Service {
             }
             log.summary("{} connected to {}", remote.getHostAddress(), ch.localAddress());
             try {
+                if (tls != null) {
+                    tls.install(ch);
+                }
                 p.initChannel(ch);
             } catch (RuntimeException e) {
                 LOG.error("service {}: protocol failed to set up a connection from {}", name, remote, e);
@@ -498,6 +538,11 @@ public final class ServiceRuntime implements Service {
             rejected.increment();
             log.summary("{} refused: {}", remote.getHostAddress(), why);
             Optional<String> text;
+            if (tls != null) {
+                // a TLS client cannot read words sent in the clear: just close
+                ch.close();
+                return;
+            }
             try {
                 text = p.refusal(why);
             } catch (RuntimeException e) {

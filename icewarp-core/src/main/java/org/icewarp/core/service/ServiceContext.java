@@ -39,6 +39,12 @@ public interface ServiceContext {
     /** The server's event bus. */
     EventBus events();
 
+    /**
+     * The server's TLS as this service sees it: whether TLS is switched on (offer STARTTLS only then) and the STARTTLS
+     * upgrade that discards pipelined plaintext. Implicit TLS bindings need nothing from the protocol.
+     */
+    org.icewarp.core.tls.ServiceTls tls();
+
     /** The server's data directory (mail, logs, temp). */
     Path dataDirectory();
 

@@ -32,6 +32,58 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheTlsPolicyAndTheCertificateList() throws IOException {
+        ServerConfig c = loader("""
+                system:
+                  certificates:
+                    default: certs/default.pem
+                    ca-directory: ca
+                    reload-interval: 250ms
+                    server:
+                      - { ip: 192.0.2.10, file: certs/mx.pem }
+                      - { file: certs/mail.crt, key-file: certs/mail.key }
+                  advanced:
+                    protocol:
+                      tls: { enabled: false, protocols: [TLSv1.3], ciphers: [TLS_AES_128_GCM_SHA256], engine: jdk }
+                """).load();
+        TlsSettings t = c.tls();
+        assertThat(t.enabled()).isFalse();
+        assertThat(t.protocols()).containsExactly("TLSv1.3");
+        assertThat(t.ciphers()).containsExactly("TLS_AES_128_GCM_SHA256");
+        assertThat(t.engine()).isEqualTo(TlsSettings.Engine.JDK);
+        assertThat(t.defaultCertificate()).isEqualTo("certs/default.pem");
+        assertThat(t.caDirectory()).isEqualTo("ca");
+        assertThat(t.reloadInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(t.certificates())
+                .containsExactly(
+                        CertificateEntry.byAddress("192.0.2.10", "certs/mx.pem"),
+                        new CertificateEntry("", "certs/mail.crt", "certs/mail.key"));
+        assertThat(ServerConfig.defaults().tls()).isEqualTo(TlsSettings.defaults());
+    }
+
+    @Test
+    void aBadTlsValueNamesItsKey() {
+        assertThatThrownBy(() -> loader("""
+                        system:
+                          advanced:
+                            protocol:
+                              tls: { engine: gnutls }
+                        """).load())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("system.advanced.protocol.tls.engine")
+                .hasMessageContaining("gnutls");
+        assertThatThrownBy(() -> loader("""
+                        system:
+                          advanced:
+                            protocol:
+                              tls: { protocols: [SSLv3] }
+                        """).load())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("system.advanced.protocol.tls.protocols")
+                .hasMessageContaining("SSLv3");
+    }
+
+    @Test
     void readsEverySection() throws IOException {
         ServerConfig c = loader("""
                 system:
