@@ -244,6 +244,38 @@ class TlsBindingTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(
+            value = Engine.class,
+            names = {"JDK", "OPENSSL"})
+    void aClientThatDoesNotFinishTheHandshakeInTimeIsDisconnected(Engine engine) throws Exception {
+        requireEngine(engine);
+        Service echo =
+                start(engine, TlsSettings.builder().handshakeTimeout(Duration.ofMillis(300)), tls("", false, ""));
+        // one client sends nothing, the other half a ClientHello: both hold a connection until the timeout
+        byte[] hello = tls11ClientHello();
+        for (int sent : new int[] {0, hello.length / 2}) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port(echo, 0)), 5_000);
+                s.setSoTimeout(30_000);
+                s.getOutputStream().write(hello, 0, sent);
+                s.getOutputStream().flush();
+                long start = System.nanoTime();
+                assertThat(s.getInputStream().read())
+                        .as("closed by the server after %s bytes", sent)
+                        .isIn(21, -1);
+                assertThat(Duration.ofNanos(System.nanoTime() - start))
+                        .as("not before the timeout")
+                        .isGreaterThanOrEqualTo(Duration.ofMillis(250));
+            }
+        }
+        try (TlsClient c = TlsClient.connect("127.0.0.1", port(echo, 0), null)) {
+            assertThat(c.send("ping\n").readLine())
+                    .as("a client that finishes in time")
+                    .isEqualTo("ping");
+        }
+    }
+
     /** Whether the server refuses this client: during the handshake, or (TLS 1.3) on the client's first read. */
     private static boolean refused(int port, javax.net.ssl.KeyManagerFactory km) {
         try (TlsClient c = TlsClient.connect("127.0.0.1", port, null, km, List.of())) {

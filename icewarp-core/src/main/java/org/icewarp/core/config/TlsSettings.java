@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * @param certificates the server certificate list: bound to an IP, or chosen by SNI
  * @param caDirectory the CA store, a directory of PEM files, or {@code ""} for {@code <data>/config/ca}
  * @param reloadInterval how often certificate files and the CA store are checked for changes; zero turns it off
+ * @param handshakeTimeout how long a client has, from the moment it connects to a TLS binding (or answers STARTTLS),
+ *     to finish the TLS handshake; a connection that has not is closed
  */
 public record TlsSettings(
         boolean enabled,
@@ -30,7 +32,8 @@ public record TlsSettings(
         String defaultCertificate,
         List<CertificateEntry> certificates,
         String caDirectory,
-        Duration reloadInterval) {
+        Duration reloadInterval,
+        Duration handshakeTimeout) {
 
     /** TLS 1.3 and 1.2: the versions without known protocol weaknesses (RFC 8996 deprecates 1.0 and 1.1). */
     public static final List<String> DEFAULT_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
@@ -49,6 +52,9 @@ public record TlsSettings(
             "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
             "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
             "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+
+    /** The default time a client has to finish the TLS handshake. */
+    public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
 
     /** The default interval at which certificate files are checked. */
     public static final Duration DEFAULT_RELOAD_INTERVAL = Duration.ofSeconds(2);
@@ -90,6 +96,16 @@ public record TlsSettings(
         if (reloadInterval.isNegative()) {
             throw new IllegalArgumentException("reloadInterval must not be negative, was " + reloadInterval);
         }
+        checkHandshakeTimeout(handshakeTimeout);
+    }
+
+    private static Duration checkHandshakeTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "handshakeTimeout");
+        if (timeout.compareTo(Duration.ofMillis(100)) < 0 || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new IllegalArgumentException(
+                    "handshake timeout must be 100ms to 10m, was " + timeout.toMillis() + "ms");
+        }
+        return timeout;
     }
 
     private static void checkProtocols(List<String> protocols) {
@@ -135,6 +151,7 @@ public record TlsSettings(
         b.certificates = new ArrayList<>(certificates);
         b.caDirectory = caDirectory;
         b.reloadInterval = reloadInterval;
+        b.handshakeTimeout = handshakeTimeout;
         return b;
     }
 
@@ -148,6 +165,7 @@ public record TlsSettings(
         private List<CertificateEntry> certificates = new ArrayList<>();
         private String caDirectory = "";
         private Duration reloadInterval = DEFAULT_RELOAD_INTERVAL;
+        private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
 
         private Builder() {}
 
@@ -213,10 +231,24 @@ public record TlsSettings(
             return this;
         }
 
+        /** How long a client has to finish the TLS handshake; default 10 s, 100 ms to 10 min. */
+        public Builder handshakeTimeout(Duration timeout) {
+            this.handshakeTimeout = checkHandshakeTimeout(timeout);
+            return this;
+        }
+
         /** Validates and builds. */
         public TlsSettings build() {
             return new TlsSettings(
-                    enabled, protocols, ciphers, engine, defaultCertificate, certificates, caDirectory, reloadInterval);
+                    enabled,
+                    protocols,
+                    ciphers,
+                    engine,
+                    defaultCertificate,
+                    certificates,
+                    caDirectory,
+                    reloadInterval,
+                    handshakeTimeout);
         }
     }
 }

@@ -35,7 +35,8 @@ final class YamlConfigReader {
                     + "|alert-connections-multiplier|alert-data-multiplier)"),
             Pattern.compile(SVC + "bindings\\.(ip|port|tls|certificate|require-peer-certificate|ca-file)"),
             Pattern.compile("system\\.advanced\\.patterns\\.[A-Za-z0-9_-]+"),
-            Pattern.compile("system\\.advanced\\.protocol\\.tls\\.(enabled|protocols|ciphers|engine)"),
+            Pattern.compile(
+                    "system\\.advanced\\.protocol\\.tls\\.(enabled|protocols|ciphers|engine|handshake-timeout)"),
             Pattern.compile("system\\.certificates\\.(default|ca-directory|reload-interval)"),
             Pattern.compile("system\\.certificates\\.server\\.(ip|file|key-file)"),
             Pattern.compile("system\\.storage\\.(accounts|mailboxes|queue)\\.provider"),
@@ -116,6 +117,8 @@ final class YamlConfigReader {
         }
         String engine = string(t + "engine", "auto");
         apply(t + "engine", () -> b.engine(TlsSettings.Engine.parse(engine)), engine);
+        Duration handshake = duration(t + "handshake-timeout", TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT);
+        apply(t + "handshake-timeout", () -> b.handshakeTimeout(handshake), handshake.toString());
         b.defaultCertificate(string(c + "default", ""));
         b.caDirectory(string(c + "ca-directory", ""));
         b.reloadInterval(duration(c + "reload-interval", TlsSettings.DEFAULT_RELOAD_INTERVAL));

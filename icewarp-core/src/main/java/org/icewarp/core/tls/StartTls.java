@@ -59,8 +59,9 @@ final class StartTls implements ServiceTls {
         p.addBefore(ctx.name(), HandshakeGate.NAME, gate);
         // 2. TLS right behind the kernel's handlers
         InetSocketAddress local = (InetSocketAddress) channel.localAddress();
-        SniHandler sni = new SniHandler(host ->
-                tls.policy().context(tls.select(new CertificateRequest(service, local.getAddress(), host)), null));
+        TlsPolicy policy = tls.policy();
+        SniHandler sni = policy.sniHandler(
+                host -> policy.context(tls.select(new CertificateRequest(service, local.getAddress(), host)), null));
         String after = null;
         for (String k : KERNEL_HANDLERS) {
             if (after == null && p.get(k) != null) {

@@ -2,7 +2,6 @@ package org.icewarp.core.tls;
 
 import io.netty.channel.Channel;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.ssl.SniHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.Mapping;
 import java.net.InetAddress;
@@ -46,7 +45,7 @@ public final class TlsListener implements AutoCloseable {
     public void install(SocketChannel channel) {
         InetAddress local = channel.localAddress().getAddress();
         channel.pipeline()
-                .addLast(ServerTls.HANDLER_NAME, new SniHandler(mapping(local)))
+                .addLast(ServerTls.HANDLER_NAME, tls.policy().sniHandler(mapping(local)))
                 .addLast(
                         HandshakeGate.NAME,
                         new HandshakeGate(log, onRefused, channel.eventLoop().newPromise()));

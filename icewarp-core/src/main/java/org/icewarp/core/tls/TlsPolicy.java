@@ -2,10 +2,12 @@ package org.icewarp.core.tls;
 
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.SniHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import io.netty.util.Mapping;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.SSLException;
@@ -20,18 +22,24 @@ final class TlsPolicy {
     private final List<String> protocols;
     private final List<String> ciphers;
     private final SslProvider provider;
+    private final long handshakeTimeoutMillis;
 
-    private TlsPolicy(List<String> protocols, List<String> ciphers, SslProvider provider) {
+    private TlsPolicy(List<String> protocols, List<String> ciphers, SslProvider provider, long handshakeTimeoutMillis) {
         this.protocols = protocols;
         this.ciphers = ciphers;
         this.provider = provider;
+        this.handshakeTimeoutMillis = handshakeTimeoutMillis;
     }
 
     /**
      * @throws ConfigurationException when the engine is {@code openssl} and netty-tcnative cannot be loaded
      */
     static TlsPolicy of(TlsSettings s) {
-        return new TlsPolicy(s.protocols(), s.ciphers(), provider(s.engine()));
+        return new TlsPolicy(
+                s.protocols(),
+                s.ciphers(),
+                provider(s.engine()),
+                s.handshakeTimeout().toMillis());
     }
 
     static SslProvider provider(TlsSettings.Engine engine) {
@@ -56,6 +64,15 @@ final class TlsPolicy {
 
     SslProvider provider() {
         return provider;
+    }
+
+    /**
+     * A handler that reads the client's hello, picks the context by the name it asks for (SNI) and replaces itself
+     * with the TLS handler; the connection is closed when the handshake has not finished within the policy's timeout
+     * (counted from here, so a client that connects and sends nothing does not hold the connection).
+     */
+    SniHandler sniHandler(Mapping<String, SslContext> mapping) {
+        return new SniHandler(mapping, handshakeTimeoutMillis);
     }
 
     List<String> protocols() {

@@ -81,6 +81,21 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("system.advanced.protocol.tls.protocols")
                 .hasMessageContaining("SSLv3");
+        assertThatThrownBy(() -> loader("""
+                        system:
+                          advanced:
+                            protocol:
+                              tls: { handshake-timeout: 50ms }
+                        """).load())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("system.advanced.protocol.tls.handshake-timeout")
+                .hasMessageContaining("50ms");
+        assertThat(loader("""
+                        system:
+                          advanced:
+                            protocol:
+                              tls: { handshake-timeout: 30s }
+                        """).load().tls().handshakeTimeout()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
