@@ -62,7 +62,7 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void aBadTlsValueNamesItsKey() {
+    void aBadTlsValueNamesItsKey() throws IOException {
         assertThatThrownBy(() -> loader("""
                         system:
                           advanced:
