@@ -487,6 +487,11 @@ final class JdbcMailboxStore implements MailboxStore {
         return writes.combiner().averageBatch();
     }
 
+    /** Change-log ids the feed is waiting for, for tests. */
+    int missingChanges() {
+        return feed.missingCount();
+    }
+
     @Override
     public Registration addListener(MailboxListener listener) {
         return feed.add(listener);
