@@ -28,6 +28,7 @@ import org.icewarp.storage.StorageSettings;
  * @param localPartPolicy how local parts compare
  * @param clock the clock
  * @param serverId the load-balancing server ID
+ * @param groupCommitMaxWait how long a small append waits to be taken into its account's group commit
  */
 record JdbcSettings(
         String url,
@@ -41,7 +42,8 @@ record JdbcSettings(
         int chunkSize,
         LocalPartPolicy localPartPolicy,
         Clock clock,
-        String serverId) {
+        String serverId,
+        Duration groupCommitMaxWait) {
 
     /**
      * Pool settings handed to HikariCP.
@@ -68,7 +70,8 @@ record JdbcSettings(
             "lookup-cache.ttl",
             "lookup-cache.size",
             "chunk-size",
-            "local-part-policy");
+            "local-part-policy",
+            "group-commit.max-wait");
 
     /** The largest chunk: H2 limits a binary value to 1,000,000 bytes. */
     static final int MAX_CHUNK = 1_000_000;
@@ -87,6 +90,7 @@ record JdbcSettings(
         Objects.requireNonNull(localPartPolicy, "localPartPolicy");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(serverId, "serverId");
+        Objects.requireNonNull(groupCommitMaxWait, "groupCommitMaxWait");
     }
 
     /**
@@ -140,7 +144,8 @@ record JdbcSettings(
                 chunk,
                 policy,
                 settings.clock(),
-                settings.serverId());
+                settings.serverId(),
+                Duration.ofMillis(range(o, "group-commit.max-wait", 30_000, 100, 3_600_000)));
     }
 
     private static String url(Options o) {

@@ -56,7 +56,8 @@ class JdbcSettingsTest {
         "lookup-cache.ttl, -1, lookup-cache.ttl",
         "lookup-cache.size, -1, lookup-cache.size",
         "chunk-size, 2000000, chunk-size",
-        "local-part-policy, sometimes, local-part-policy"
+        "local-part-policy, sometimes, local-part-policy",
+        "group-commit.max-wait, 10, group-commit.max-wait"
     })
     void aBadOptionIsRejectedByName(String key, String value, String named) {
         assertThatThrownBy(() -> parse("path", "/tmp/x", key, value))
