@@ -62,7 +62,10 @@ final class Database implements AutoCloseable {
         config.setMaxLifetime(p.maxLifetimeMs());
         config.setAutoCommit(false);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        config.setConnectionInitSql(settings.dialect().connectionInitSql());
+        config.setConnectionInitSql(settings.dialect().connectionInitSql(settings.timeouts()));
+        // commit the init SQL: a PostgreSQL SET in a transaction that is later rolled back is undone with it
+        config.setIsolateInternalQueries(true);
+        settings.dialect().driverProperties(settings.timeouts()).forEach(config::addDataSourceProperty);
         HikariDataSource ds;
         try {
             ds = new HikariDataSource(config);
@@ -101,12 +104,23 @@ final class Database implements AutoCloseable {
         return pool.getConnection();
     }
 
-    /** Runs {@code work} in a transaction, again after a deadlock, and commits. */
+    /**
+     * Runs {@code work} in a transaction, again after a deadlock, and commits. A lock not granted within {@code
+     * lock-timeout} runs it again {@code lock-retries} times, then fails with {@link StorageUnavailableException}.
+     */
     <T> T tx(String what, Work<T> work) {
+        int lockTimeouts = 0;
         for (int attempt = 1; ; attempt++) {
             try {
                 return once(work);
             } catch (SQLException e) {
+                if (dialect().isLockTimeout(e)) {
+                    if (lockTimeouts++ < settings.timeouts().lockRetries()) {
+                        LOG.debug("{} on {}: lock timeout, attempt again: {}", what, pool.getPoolName(), e.toString());
+                        continue;
+                    }
+                    throw lockTimeout(what, e, lockTimeouts);
+                }
                 if (attempt < ATTEMPTS && dialect().isRetryable(e)) {
                     LOG.debug(
                             "{} on {}: conflict, attempt {} again: {}",
@@ -130,7 +144,19 @@ final class Database implements AutoCloseable {
         }
     }
 
+    private StorageUnavailableException lockTimeout(String what, SQLException e, int times) {
+        return new StorageUnavailableException(
+                what + " failed: a lock was not granted within lock-timeout ("
+                        + settings.timeouts().lockTimeoutMs()
+                        + " ms), " + times + " time(s); database " + settings.redactedUrl() + ": "
+                        + JdbcSettings.redact(e.toString()),
+                e);
+    }
+
     private RuntimeException translate(String what, SQLException e) {
+        if (dialect().isLockTimeout(e)) {
+            return lockTimeout(what, e, 1);
+        }
         if (dialect().isUniqueViolation(e)) {
             return new DuplicateKeyException(what + " failed: it was created meanwhile", e);
         }
@@ -161,7 +187,9 @@ final class Database implements AutoCloseable {
      * handing out dead connections after the database came back.
      */
     private void evictIfBroken(Connection c, SQLException e) {
-        if (dialect().isRetryable(e) || dialect().isUniqueViolation(e)) {
+        if (dialect().isRetryable(e)
+                || dialect().isUniqueViolation(e)
+                || dialect().isLockTimeout(e)) {
             return;
         }
         boolean valid;

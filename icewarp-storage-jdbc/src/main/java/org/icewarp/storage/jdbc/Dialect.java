@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 /**
  * What differs between database engines; everything else is shared SQL. One subclass per engine: {@link H2Dialect},
@@ -33,10 +34,21 @@ abstract class Dialect {
                 + "' is not a jdbc:h2:, jdbc:postgresql:, jdbc:mariadb: or jdbc:mysql: URL");
     }
 
-    /** SQL run on every new pooled connection, or {@code null}. */
-    String connectionInitSql() {
+    /**
+     * SQL run on every new pooled connection, or {@code null}: the session's lock timeout and the like. The pool
+     * commits it (PostgreSQL would undo a {@code SET} with the first rollback otherwise).
+     */
+    String connectionInitSql(JdbcSettings.Timeouts t) {
         return null;
     }
+
+    /** Driver properties for every connection: socket timeout and TCP keepalive. */
+    Map<String, String> driverProperties(JdbcSettings.Timeouts t) {
+        return Map.of();
+    }
+
+    /** Whether the statement gave up waiting for a lock ({@code lock-timeout}). */
+    abstract boolean isLockTimeout(SQLException e);
 
     /**
      * Takes the lock that serialises schema upgrades between servers starting at once. Called on a connection in

@@ -19,9 +19,15 @@ final class H2Dialect extends Dialect {
     }
 
     @Override
-    String connectionInitSql() {
-        // the default of 1 s is too short for appenders queueing on one folder's row lock
-        return "SET LOCK_TIMEOUT 30000";
+    String connectionInitSql(JdbcSettings.Timeouts t) {
+        // H2's default of 1 s is too short for appenders queueing on one folder's row lock
+        return "SET LOCK_TIMEOUT " + t.lockTimeoutMs();
+    }
+
+    @Override
+    boolean isLockTimeout(SQLException e) {
+        // LOCK_TIMEOUT_1 (50200)
+        return "HYT00".equals(e.getSQLState());
     }
 
     @Override

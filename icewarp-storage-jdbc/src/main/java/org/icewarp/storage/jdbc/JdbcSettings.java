@@ -29,6 +29,7 @@ import org.icewarp.storage.StorageSettings;
  * @param clock the clock
  * @param serverId the load-balancing server ID
  * @param groupCommitMaxWait how long a small append waits to be taken into its account's group commit
+ * @param timeouts how long the database may keep an operation waiting
  */
 record JdbcSettings(
         String url,
@@ -43,7 +44,8 @@ record JdbcSettings(
         LocalPartPolicy localPartPolicy,
         Clock clock,
         String serverId,
-        Duration groupCommitMaxWait) {
+        Duration groupCommitMaxWait,
+        Timeouts timeouts) {
 
     /**
      * Pool settings handed to HikariCP.
@@ -55,6 +57,25 @@ record JdbcSettings(
      * @param maxLifetimeMs how long a connection lives at most (0: for ever)
      */
     record Pool(int maximumSize, int minimumIdle, long connectionTimeoutMs, long idleTimeoutMs, long maxLifetimeMs) {}
+
+    /**
+     * Bounds on waiting for the database, so that a lost network or a stalled lock holder fails an operation instead
+     * of hanging it.
+     *
+     * @param socketTimeoutMs how long a statement waits for the database's answer before its connection counts as
+     *     lost (0: for ever)
+     * @param tcpKeepAlive whether TCP keepalive is on for database connections
+     * @param lockTimeoutMs how long a statement waits for a row lock
+     * @param lockRetries how often a transaction that timed out on a lock runs again before it fails
+     * @param idleInTransactionTimeoutMs how long the database lets a session sit idle inside a transaction (0: for
+     *     ever; PostgreSQL and MariaDB)
+     */
+    record Timeouts(
+            long socketTimeoutMs,
+            boolean tcpKeepAlive,
+            long lockTimeoutMs,
+            int lockRetries,
+            long idleInTransactionTimeoutMs) {}
 
     static final Set<String> KEYS = Set.of(
             "url",
@@ -71,7 +92,12 @@ record JdbcSettings(
             "lookup-cache.size",
             "chunk-size",
             "local-part-policy",
-            "group-commit.max-wait");
+            "group-commit.max-wait",
+            "socket-timeout",
+            "tcp-keepalive",
+            "lock-timeout",
+            "lock-retries",
+            "idle-in-transaction-timeout");
 
     /** The largest chunk: H2 limits a binary value to 1,000,000 bytes. */
     static final int MAX_CHUNK = 1_000_000;
@@ -91,6 +117,7 @@ record JdbcSettings(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(serverId, "serverId");
         Objects.requireNonNull(groupCommitMaxWait, "groupCommitMaxWait");
+        Objects.requireNonNull(timeouts, "timeouts");
     }
 
     /**
@@ -145,7 +172,30 @@ record JdbcSettings(
                 policy,
                 settings.clock(),
                 settings.serverId(),
-                Duration.ofMillis(range(o, "group-commit.max-wait", 30_000, 100, 3_600_000)));
+                Duration.ofMillis(range(o, "group-commit.max-wait", 30_000, 100, 3_600_000)),
+                timeouts(o));
+    }
+
+    private static Timeouts timeouts(Options o) {
+        long socket = zeroOrRange(o, "socket-timeout", 120_000, 1_000);
+        long lock = range(o, "lock-timeout", 30_000, 100, 3_600_000);
+        if (socket != 0 && socket <= lock) {
+            throw new IllegalArgumentException("option socket-timeout: must be 0 or more than lock-timeout (" + lock
+                    + "), was " + socket + " (a statement waiting for a lock would count as a lost connection)");
+        }
+        boolean keepAlive;
+        String k = o.string("tcp-keepalive", "true").trim();
+        switch (k) {
+            case "true" -> keepAlive = true;
+            case "false" -> keepAlive = false;
+            default -> throw new IllegalArgumentException("option tcp-keepalive: '" + k + "' is not true or false");
+        }
+        return new Timeouts(
+                socket,
+                keepAlive,
+                lock,
+                (int) range(o, "lock-retries", 1, 0, 10),
+                zeroOrRange(o, "idle-in-transaction-timeout", 300_000, 1_000));
     }
 
     private static String url(Options o) {

@@ -57,7 +57,13 @@ class JdbcSettingsTest {
         "lookup-cache.size, -1, lookup-cache.size",
         "chunk-size, 2000000, chunk-size",
         "local-part-policy, sometimes, local-part-policy",
-        "group-commit.max-wait, 10, group-commit.max-wait"
+        "group-commit.max-wait, 10, group-commit.max-wait",
+        "socket-timeout, 500, socket-timeout",
+        "socket-timeout, 20000, socket-timeout",
+        "lock-timeout, 10, lock-timeout",
+        "lock-retries, 11, lock-retries",
+        "tcp-keepalive, maybe, tcp-keepalive",
+        "idle-in-transaction-timeout, 5, idle-in-transaction-timeout"
     })
     void aBadOptionIsRejectedByName(String key, String value, String named) {
         assertThatThrownBy(() -> parse("path", "/tmp/x", key, value))
