@@ -81,6 +81,26 @@ abstract class Dialect {
                 + " ORDER BY next_attempt, id LIMIT ? FOR UPDATE SKIP LOCKED";
     }
 
+    /**
+     * The database's current time in microseconds since the epoch, from one {@code SELECT} of {@link
+     * #currentMicrosSql()}: the one clock every server sharing the database agrees on.
+     */
+    long currentMicros(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                java.sql.ResultSet r = s.executeQuery(currentMicrosSql())) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /** A query whose one value is the database's current time in microseconds since the epoch. */
+    abstract String currentMicrosSql();
+
+    /** Whether the URL is an embedded database (one JVM, one clock). */
+    boolean embedded(String url) {
+        return false;
+    }
+
     /** How a change feed waits for the next look at the change log. */
     Wakeup wakeup(JdbcSettings settings) {
         return Wakeup.sleeping();

@@ -25,6 +25,20 @@ final class H2Dialect extends Dialect {
     }
 
     @Override
+    String currentMicrosSql() {
+        return "SELECT DATEDIFF(MICROSECOND, TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00', CURRENT_TIMESTAMP)";
+    }
+
+    @Override
+    boolean embedded(String url) {
+        return url.startsWith("jdbc:h2:file:")
+                || url.startsWith("jdbc:h2:mem:")
+                || url.startsWith("jdbc:h2:~")
+                || url.startsWith("jdbc:h2:./")
+                || url.startsWith("jdbc:h2:/");
+    }
+
+    @Override
     boolean isLockTimeout(SQLException e) {
         // LOCK_TIMEOUT_1 (50200)
         return "HYT00".equals(e.getSQLState());

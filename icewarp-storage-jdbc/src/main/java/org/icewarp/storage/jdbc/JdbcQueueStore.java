@@ -27,6 +27,8 @@ import org.icewarp.storage.RecipientOutcome;
 import org.icewarp.storage.RecipientStatus;
 import org.icewarp.storage.StorageException;
 import org.icewarp.storage.StorageUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The outgoing queue in a database, shared safely by several servers. {@link #lease} selects due rows with {@code FOR
@@ -34,21 +36,71 @@ import org.icewarp.storage.StorageUnavailableException;
  * of waiting, and then sets the lease with a conditional update (a compare-and-set on "not leased or expired") whose
  * row count decides: a row counts as leased only when that update changed it.
  *
- * <p>Times are the callers' {@code now}, as the SPI passes them; servers sharing a queue need synchronised clocks
- * (see the README).
+ * <p>Times: with {@code queue.clock} {@code database} (the default on a database server), every transaction that
+ * stamps or compares a time first reads the database's clock and this store's clock; when they differ by more than
+ * {@code queue.clock-tolerance}, the caller's times are moved by that difference before they are stored or compared,
+ * and times read back are moved back. So leases and due times are decided on the database's clock, and a server whose
+ * clock runs ahead can neither steal a live lease nor lease early, while a caller that drives time through {@code now}
+ * (the contract tests, a delivery loop passing its clock) still sees its own time line. With {@code caller} (the
+ * default for embedded H2: one JVM, one clock) the arguments are used as they are.
  */
 final class JdbcQueueStore implements QueueStore {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcQueueStore.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COLUMNS = "id, sender, envelope_id, return_full, received, msg_size, enqueued,"
             + " next_attempt, attempts, lease_owner, lease_expires, content_id";
 
     private final Database db;
     private final Contents contents;
+    private final long toleranceMicros;
     private volatile boolean closed;
+    /** Microseconds added to the caller's times to get the database's; 0 within the tolerance. */
+    private volatile long correction;
 
     JdbcQueueStore(Database db) {
         this.db = db;
         this.contents = new Contents(db);
+        this.toleranceMicros = db.settings().queueClockTolerance().toNanos() / 1_000;
+    }
+
+    /**
+     * How far the caller's times must move to be the database's, measured now in the transaction of {@code c}: the
+     * database's clock minus this store's, or 0 when that is within {@code queue.clock-tolerance} (or {@code
+     * queue.clock} is {@code caller}).
+     */
+    private long correction(Connection c) throws SQLException {
+        if (!db.settings().queueClock()) {
+            return 0;
+        }
+        long local = Micros.of(db.settings().clock().instant());
+        long skew = db.dialect().currentMicros(c) - local;
+        long next = Math.abs(skew) <= toleranceMicros ? 0 : skew;
+        long before = correction;
+        if ((next == 0) != (before == 0)) {
+            if (next != 0) {
+                LOG.warn(
+                        "queue on {}: this server's clock is {} ms off the database's; queue times follow the"
+                                + " database's clock",
+                        db.settings().redactedUrl(),
+                        -skew / 1000);
+            } else {
+                LOG.info(
+                        "queue on {}: this server's clock agrees with the database's again",
+                        db.settings().redactedUrl());
+            }
+        }
+        correction = next;
+        return next;
+    }
+
+    /** A caller's time as the database's, in µs. */
+    private static long stored(Instant t, long correction) {
+        return Micros.of(t) + correction;
+    }
+
+    /** A time read from the database as the caller's. */
+    private Instant reported(long micros) {
+        return Micros.instant(micros - correction);
     }
 
     private void open() {
@@ -72,6 +124,7 @@ final class JdbcQueueStore implements QueueStore {
         Objects.requireNonNull(envelope, "envelope");
         QueueId id = newId(now);
         return db.txOnce("queueing a message", c -> {
+            long due = stored(now, correction(c));
             Contents.Stored stored;
             try {
                 stored = contents.write(c, content);
@@ -86,8 +139,8 @@ final class JdbcQueueStore implements QueueStore {
                 p.setBoolean(4, envelope.returnFull());
                 p.setLong(5, Micros.of(envelope.received()));
                 p.setLong(6, stored.size());
-                p.setLong(7, Micros.of(now));
-                p.setLong(8, Micros.of(now));
+                p.setLong(7, due);
+                p.setLong(8, due);
                 p.setLong(9, stored.id());
                 p.executeUpdate();
             }
@@ -121,9 +174,10 @@ final class JdbcQueueStore implements QueueStore {
         if (leaseFor.isNegative() || leaseFor.isZero()) {
             throw new IllegalArgumentException("leaseFor must be positive, was " + leaseFor);
         }
-        long t = Micros.of(now);
-        long until = Micros.of(now.plus(leaseFor));
         return db.tx("leasing queued messages", c -> {
+            long corr = correction(c);
+            long t = stored(now, corr);
+            long until = stored(now.plus(leaseFor), corr);
             List<String> candidates = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement(db.dialect().leaseCandidatesSql())) {
                 p.setLong(1, t);
@@ -155,6 +209,7 @@ final class JdbcQueueStore implements QueueStore {
 
     /** The message with a live lease held by {@code owner}, locked. */
     private QueuedMessage held(Connection c, QueueId id, String owner, Instant now) throws SQLException {
+        correction(c);
         QueuedMessage m = find(c, id.value(), true)
                 .orElseThrow(() -> new NotFoundException("queued message " + id + " does not exist"));
         if (!owner.equals(m.leaseOwner()) || !m.leaseExpires().isAfter(now)) {
@@ -195,7 +250,7 @@ final class JdbcQueueStore implements QueueStore {
                     c,
                     "UPDATE iw_queue SET next_attempt = ?, attempts = attempts + 1, lease_owner = '',"
                             + " lease_expires = 0 WHERE id = ?",
-                    Micros.of(nextAttempt),
+                    stored(nextAttempt, correction),
                     id.value());
             return null;
         });
@@ -326,12 +381,12 @@ final class JdbcQueueStore implements QueueStore {
                 new QueueId(id),
                 envelope,
                 size,
-                Micros.instant(enqueued),
-                Micros.instant(next),
+                reported(enqueued),
+                reported(next),
                 attempts,
                 statuses,
                 leaseOwner,
-                leaseOwner.isEmpty() ? Instant.EPOCH : Micros.instant(leaseExpires)));
+                leaseOwner.isEmpty() ? Instant.EPOCH : reported(leaseExpires)));
     }
 
     private static String state(RecipientStatus.State s) {

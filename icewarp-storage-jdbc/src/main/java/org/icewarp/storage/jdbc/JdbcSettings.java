@@ -30,6 +30,8 @@ import org.icewarp.storage.StorageSettings;
  * @param serverId the load-balancing server ID
  * @param groupCommitMaxWait how long a small append waits to be taken into its account's group commit
  * @param timeouts how long the database may keep an operation waiting
+ * @param queueClock whether queue times are taken from the database's clock ({@code true}) or the caller's
+ * @param queueClockTolerance how far this server's clock may be from the database's before queue times are corrected
  */
 record JdbcSettings(
         String url,
@@ -45,7 +47,9 @@ record JdbcSettings(
         Clock clock,
         String serverId,
         Duration groupCommitMaxWait,
-        Timeouts timeouts) {
+        Timeouts timeouts,
+        boolean queueClock,
+        Duration queueClockTolerance) {
 
     /**
      * Pool settings handed to HikariCP.
@@ -97,7 +101,9 @@ record JdbcSettings(
             "tcp-keepalive",
             "lock-timeout",
             "lock-retries",
-            "idle-in-transaction-timeout");
+            "idle-in-transaction-timeout",
+            "queue.clock",
+            "queue.clock-tolerance");
 
     /** The largest chunk: H2 limits a binary value to 1,000,000 bytes. */
     static final int MAX_CHUNK = 1_000_000;
@@ -118,6 +124,7 @@ record JdbcSettings(
         Objects.requireNonNull(serverId, "serverId");
         Objects.requireNonNull(groupCommitMaxWait, "groupCommitMaxWait");
         Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(queueClockTolerance, "queueClockTolerance");
     }
 
     /**
@@ -173,7 +180,19 @@ record JdbcSettings(
                 settings.clock(),
                 settings.serverId(),
                 Duration.ofMillis(range(o, "group-commit.max-wait", 30_000, 100, 3_600_000)),
-                timeouts(o));
+                timeouts(o),
+                queueClock(o, dialect, url),
+                Duration.ofMillis(range(o, "queue.clock-tolerance", 1_000, 0, 3_600_000)));
+    }
+
+    private static boolean queueClock(Options o, Dialect dialect, String url) {
+        String v = o.string("queue.clock", dialect.embedded(url) ? "caller" : "database")
+                .trim();
+        return switch (v) {
+            case "database" -> true;
+            case "caller" -> false;
+            default -> throw new IllegalArgumentException("option queue.clock: '" + v + "' is not database or caller");
+        };
     }
 
     private static Timeouts timeouts(Options o) {

@@ -44,6 +44,11 @@ final class MariaDbDialect extends Dialect {
     }
 
     @Override
+    String currentMicrosSql() {
+        return "SELECT CAST(UNIX_TIMESTAMP(NOW(6)) * 1000000 AS SIGNED)";
+    }
+
+    @Override
     boolean isLockTimeout(SQLException e) {
         // ER_LOCK_WAIT_TIMEOUT: innodb_lock_wait_timeout expired
         return e.getErrorCode() == 1205;

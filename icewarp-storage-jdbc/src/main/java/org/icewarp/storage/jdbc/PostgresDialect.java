@@ -51,6 +51,12 @@ final class PostgresDialect extends Dialect {
     }
 
     @Override
+    String currentMicrosSql() {
+        // clock_timestamp(), not now(): the time of this statement, not of the transaction's start
+        return "SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT)";
+    }
+
+    @Override
     boolean isLockTimeout(SQLException e) {
         // lock_not_available: lock_timeout expired
         return "55P03".equals(e.getSQLState());
