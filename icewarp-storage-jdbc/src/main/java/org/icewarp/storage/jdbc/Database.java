@@ -135,15 +135,6 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in a transaction once (for work that consumes a stream) and commits. */
-    <T> T txOnce(String what, Work<T> work) {
-        try {
-            return once(work);
-        } catch (SQLException e) {
-            throw translate(what, e);
-        }
-    }
-
     private StorageUnavailableException lockTimeout(String what, SQLException e, int times) {
         return new StorageUnavailableException(
                 what + " failed: a lock was not granted within lock-timeout ("

@@ -123,42 +123,55 @@ final class JdbcQueueStore implements QueueStore {
         open();
         Objects.requireNonNull(envelope, "envelope");
         QueueId id = newId(now);
-        return db.txOnce("queueing a message", c -> {
-            long due = stored(now, correction(c));
-            Contents.Stored stored;
-            try {
-                stored = contents.write(c, content);
-            } catch (IOException e) {
-                throw new StorageUnavailableException("reading the queued message failed: " + e.getMessage(), e);
-            }
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO iw_queue (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, '', 0, ?)")) {
+        // read the message before a connection is taken: a slow sender must not hold one (nor a transaction)
+        Spool spool;
+        try {
+            byte[] first = new byte[contents.chunkSize()];
+            spool = Spool.of(
+                    first, Contents.fill(content, first), content, db.settings().spoolDirectory());
+        } catch (IOException e) {
+            throw new StorageUnavailableException("reading the queued message failed: " + e.getMessage(), e);
+        }
+        try (spool) {
+            return db.tx("queueing a message", c -> insert(c, id, envelope, spool, now));
+        }
+    }
+
+    private QueueId insert(Connection c, QueueId id, Envelope envelope, Spool spool, Instant now) throws SQLException {
+        long due = stored(now, correction(c));
+        Contents.Stored stored;
+        try (InputStream in = spool.open()) {
+            stored = contents.write(c, in);
+        } catch (IOException e) {
+            throw new StorageUnavailableException("reading the spooled message failed: " + e.getMessage(), e);
+        }
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO iw_queue (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, '', 0, ?)")) {
+            p.setString(1, id.value());
+            p.setString(2, envelope.sender());
+            p.setString(3, envelope.envelopeId());
+            p.setBoolean(4, envelope.returnFull());
+            p.setLong(5, Micros.of(envelope.received()));
+            p.setLong(6, stored.size());
+            p.setLong(7, due);
+            p.setLong(8, due);
+            p.setLong(9, stored.id());
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO iw_queue_recipients (queue_id, pos, address,"
+                + " notify_on, orcpt, rcpt_state, attempts, last_detail) VALUES (?, ?, ?, ?, ?, 'P', 0, '')")) {
+            int pos = 0;
+            for (QueueRecipient r : envelope.recipients()) {
                 p.setString(1, id.value());
-                p.setString(2, envelope.sender());
-                p.setString(3, envelope.envelopeId());
-                p.setBoolean(4, envelope.returnFull());
-                p.setLong(5, Micros.of(envelope.received()));
-                p.setLong(6, stored.size());
-                p.setLong(7, due);
-                p.setLong(8, due);
-                p.setLong(9, stored.id());
-                p.executeUpdate();
+                p.setInt(2, pos++);
+                p.setString(3, r.address());
+                p.setInt(4, Bits.mask(r.notifyOn()));
+                p.setString(5, r.originalRecipient());
+                p.addBatch();
             }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO iw_queue_recipients (queue_id, pos, address,"
-                    + " notify_on, orcpt, rcpt_state, attempts, last_detail) VALUES (?, ?, ?, ?, ?, 'P', 0, '')")) {
-                int pos = 0;
-                for (QueueRecipient r : envelope.recipients()) {
-                    p.setString(1, id.value());
-                    p.setInt(2, pos++);
-                    p.setString(3, r.address());
-                    p.setInt(4, Bits.mask(r.notifyOn()));
-                    p.setString(5, r.originalRecipient());
-                    p.addBatch();
-                }
-                p.executeBatch();
-            }
-            return id;
-        });
+            p.executeBatch();
+        }
+        return id;
     }
 
     @Override

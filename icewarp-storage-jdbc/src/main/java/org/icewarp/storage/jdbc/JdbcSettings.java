@@ -32,6 +32,7 @@ import org.icewarp.storage.StorageSettings;
  * @param timeouts how long the database may keep an operation waiting
  * @param queueClock whether queue times are taken from the database's clock ({@code true}) or the caller's
  * @param queueClockTolerance how far this server's clock may be from the database's before queue times are corrected
+ * @param spoolDirectory where messages larger than one chunk are spooled before they are written
  */
 record JdbcSettings(
         String url,
@@ -49,7 +50,8 @@ record JdbcSettings(
         Duration groupCommitMaxWait,
         Timeouts timeouts,
         boolean queueClock,
-        Duration queueClockTolerance) {
+        Duration queueClockTolerance,
+        Path spoolDirectory) {
 
     /**
      * Pool settings handed to HikariCP.
@@ -103,7 +105,8 @@ record JdbcSettings(
             "lock-retries",
             "idle-in-transaction-timeout",
             "queue.clock",
-            "queue.clock-tolerance");
+            "queue.clock-tolerance",
+            "spool-directory");
 
     /** The largest chunk: H2 limits a binary value to 1,000,000 bytes. */
     static final int MAX_CHUNK = 1_000_000;
@@ -125,6 +128,7 @@ record JdbcSettings(
         Objects.requireNonNull(groupCommitMaxWait, "groupCommitMaxWait");
         Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(queueClockTolerance, "queueClockTolerance");
+        Objects.requireNonNull(spoolDirectory, "spoolDirectory");
     }
 
     /**
@@ -182,7 +186,23 @@ record JdbcSettings(
                 Duration.ofMillis(range(o, "group-commit.max-wait", 30_000, 100, 3_600_000)),
                 timeouts(o),
                 queueClock(o, dialect, url),
-                Duration.ofMillis(range(o, "queue.clock-tolerance", 1_000, 0, 3_600_000)));
+                Duration.ofMillis(range(o, "queue.clock-tolerance", 1_000, 0, 3_600_000)),
+                spoolDirectory(o));
+    }
+
+    private static Path spoolDirectory(Options o) {
+        String v = o.string("spool-directory", "").trim();
+        if (v.isEmpty()) {
+            if (o.values().containsKey("spool-directory")) {
+                throw new IllegalArgumentException("option spool-directory must not be blank");
+            }
+            return Path.of(System.getProperty("java.io.tmpdir"), "icewarp-jdbc-spool");
+        }
+        try {
+            return Path.of(v).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("option spool-directory: '" + v + "' is not a path: " + e.getMessage());
+        }
     }
 
     private static boolean queueClock(Options o, Dialect dialect, String url) {
