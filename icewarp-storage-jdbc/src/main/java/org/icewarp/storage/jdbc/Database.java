@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.icewarp.storage.ConflictException;
 import org.icewarp.storage.StorageUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,6 +151,16 @@ final class Database implements AutoCloseable {
         }
         if (dialect().isUniqueViolation(e)) {
             return new DuplicateKeyException(what + " failed: it was created meanwhile", e);
+        }
+        // permanent: running it again cannot help, so it must not look like an outage that a caller retries
+        String state = e.getSQLState();
+        if (state != null && state.startsWith("22")) {
+            return new IllegalArgumentException(
+                    what + " failed: a value does not fit the database: " + JdbcSettings.redact(e.toString()), e);
+        }
+        if (state != null && state.startsWith("23")) {
+            return new ConflictException(
+                    what + " failed: it conflicts with stored data: " + JdbcSettings.redact(e.toString()), e);
         }
         return unavailable(what, e);
     }

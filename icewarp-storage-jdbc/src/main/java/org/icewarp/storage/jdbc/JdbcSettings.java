@@ -112,7 +112,8 @@ record JdbcSettings(
     static final int MAX_CHUNK = 1_000_000;
 
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&;]*");
-    private static final Pattern USER_INFO = Pattern.compile("//([^/@:]*):[^/@]*@");
+    /** {@code //user:password@}: the password runs to the last {@code @} before the query (it may hold / or @). */
+    private static final Pattern USER_INFO = Pattern.compile("//([^/@:?]*):[^?]*@");
 
     JdbcSettings {
         Objects.requireNonNull(url, "url");

@@ -84,6 +84,10 @@ class JdbcSettingsTest {
         assertThat(JdbcSettings.redact("jdbc:postgresql://db/mail?user=u&password=s3cret&ssl=true"))
                 .isEqualTo("jdbc:postgresql://db/mail?user=u&password=***&ssl=true");
         assertThat(JdbcSettings.redact("jdbc:mariadb://u:s3cret@db/mail")).isEqualTo("jdbc:mariadb://u:***@db/mail");
+        assertThat(JdbcSettings.redact("jdbc:mariadb://u:s3/cr@et@db/mail?ssl=true"))
+                .isEqualTo("jdbc:mariadb://u:***@db/mail?ssl=true");
+        assertThat(JdbcSettings.redact("jdbc:postgresql://u:a@b/c@db:5432/mail"))
+                .isEqualTo("jdbc:postgresql://u:***@db:5432/mail");
         assertThat(parse("url", "jdbc:h2:mem:x;PASSWORD=s3cret", "password", "s3cret")
                         .toString())
                 .doesNotContain("s3cret");
