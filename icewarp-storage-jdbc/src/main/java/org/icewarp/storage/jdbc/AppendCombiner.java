@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.icewarp.storage.AppendRequest;
 import org.icewarp.storage.AppendResult;
 import org.icewarp.storage.ConflictException;
@@ -23,39 +24,48 @@ import org.icewarp.storage.MessageMetadata;
 import org.icewarp.storage.NotFoundException;
 import org.icewarp.storage.QuotaExceededException;
 import org.icewarp.storage.StorageException;
+import org.icewarp.storage.StorageUnavailableException;
 import org.icewarp.storage.UidSet;
 
 /**
  * Group commit for small appends (messages that fit in one chunk, read into memory by the appender). Every append
  * must hold its mailbox row lock through its commit (UIDs become visible in order, quotas are exact), so appends to
- * one account would otherwise commit one by one, one disk flush each. Instead appenders queue on one of {@link
- * #LANES} lanes (by account); the appender that holds the lane writes everything queued, up to {@link #MAX_BATCH}
- * messages, in one transaction, and completes the others' appends. Each append still gets exactly the outcome it
- * would have had alone: a missing folder, an exceeded quota or an exhausted UID space fails that append only; a
- * failure of the database fails the whole batch, none of it committed.
+ * one account would otherwise commit one by one, one disk flush each. Instead appenders queue per account; the
+ * appender that holds the account's queue writes everything queued for it, up to {@link #MAX_BATCH} messages, in one
+ * transaction, and completes the others' appends. A batch never mixes accounts, so one account's lock contention (a
+ * long EXPUNGE, a recount, another server's batch) delays that account's appends only. Each append still gets exactly
+ * the outcome it would have had alone: a missing folder, an exceeded quota or an exhausted UID space fails that append
+ * only; a failure of the database fails the whole batch, none of it committed.
+ *
+ * <p>An appender waits at most {@code group-commit.max-wait} for its message to be taken into a batch; after that it
+ * takes its message back and fails with {@link StorageUnavailableException} (nothing was written). A message already
+ * taken into a batch waits for that batch's outcome, which the database's lock and network timeouts bound.
  */
 final class AppendCombiner {
-    static final int LANES = 64;
     static final int MAX_BATCH = 64;
 
     private final Database db;
     private final ChangeFeed feed;
-    private final Lane[] lanes = new Lane[LANES];
+    private final long maxWaitNanos;
+    private final ConcurrentHashMap<String, Queue> queues = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.LongAdder batches = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder written = new java.util.concurrent.atomic.LongAdder();
 
     AppendCombiner(Database db, ChangeFeed feed) {
         this.db = db;
         this.feed = feed;
-        for (int i = 0; i < LANES; i++) {
-            lanes[i] = new Lane();
-        }
+        this.maxWaitNanos = db.settings().groupCommitMaxWait().toNanos();
     }
 
-    /** A lane's queue and whether an appender is writing for it; guarded by the lane's monitor. */
-    private static final class Lane {
-        final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    /**
+     * One account's queue and whether an appender is writing for it; guarded by its monitor. It leaves the map when
+     * its last member leaves ({@code retired}), so idle accounts cost nothing.
+     */
+    private static final class Queue {
+        final ArrayDeque<Pending> pending = new ArrayDeque<>();
         boolean writing;
+        int members;
+        boolean retired;
     }
 
     private static final class Pending {
@@ -78,52 +88,93 @@ final class AppendCombiner {
     }
 
     /**
-     * Appends a message held in {@code data}; durable when it returns. The appender queues its message; when no one
-     * is writing for the lane it becomes the writer and writes everything queued, else it waits until its message was
-     * written or the lane is free. Appenders arriving while a batch commits therefore form the next batch.
+     * Appends a message held in {@code data}; durable when it returns, and this store's listeners have heard of it.
+     * The appender queues its message; when no one is writing for the account it becomes the writer and writes
+     * everything queued, else it waits until its message was written or the queue is free. Appenders arriving while
+     * a batch commits therefore form the next batch.
+     *
+     * @throws StorageUnavailableException when the message waited longer than {@code group-commit.max-wait} to be
+     *     written (it was not), or the database failed
      */
     AppendResult append(EmailAddress account, FolderName folder, byte[] data, AppendRequest request) {
         Pending mine = new Pending(account, folder, data, request);
-        Lane lane = lanes[Math.floorMod(mine.key.hashCode(), LANES)];
+        Queue queue = join(mine);
         boolean interrupted = false;
-        synchronized (lane) {
-            lane.queue.add(mine);
-        }
-        while (true) {
-            List<Pending> batch = new ArrayList<>();
-            synchronized (lane) {
-                while (!mine.done && lane.writing) {
-                    try {
-                        lane.wait();
-                    } catch (InterruptedException e) {
-                        // the append is queued and will be written: finish it, then restore the flag
-                        interrupted = true;
+        long deadline = System.nanoTime() + maxWaitNanos;
+        try {
+            while (true) {
+                List<Pending> batch = new ArrayList<>();
+                synchronized (queue) {
+                    while (!mine.done && queue.writing) {
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0 && queue.pending.remove(mine)) {
+                            throw new StorageUnavailableException("appending to '" + folder + "' of " + account
+                                    + " waited more than " + maxWaitNanos / 1_000_000 + " ms (group-commit.max-wait)"
+                                    + " for the account's earlier appends; nothing was written");
+                        }
+                        try {
+                            // once taken into a batch, wait for its outcome (bounded by the database's timeouts)
+                            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(
+                                    queue, left > 0 ? left : java.util.concurrent.TimeUnit.SECONDS.toNanos(1));
+                        } catch (InterruptedException e) {
+                            // the append is queued and will be written: finish it, then restore the flag
+                            interrupted = true;
+                        }
+                    }
+                    if (mine.done) {
+                        break;
+                    }
+                    queue.writing = true;
+                    for (Pending p; batch.size() < MAX_BATCH && (p = queue.pending.poll()) != null; ) {
+                        batch.add(p);
                     }
                 }
-                if (mine.done) {
-                    break;
-                }
-                lane.writing = true;
-                for (Pending p; batch.size() < MAX_BATCH && (p = lane.queue.poll()) != null; ) {
-                    batch.add(p);
-                }
-            }
-            try {
-                write(batch);
-            } finally {
-                synchronized (lane) {
-                    lane.writing = false;
-                    lane.notifyAll();
+                try {
+                    write(batch);
+                } finally {
+                    synchronized (queue) {
+                        queue.writing = false;
+                        queue.notifyAll();
+                    }
                 }
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        } finally {
+            leave(mine.key, queue);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (mine.failure != null) {
             throw mine.failure;
         }
         return mine.result;
+    }
+
+    private Queue join(Pending p) {
+        while (true) {
+            Queue q = queues.computeIfAbsent(p.key, k -> new Queue());
+            synchronized (q) {
+                if (!q.retired) {
+                    q.members++;
+                    q.pending.add(p);
+                    return q;
+                }
+            }
+        }
+    }
+
+    private void leave(String key, Queue q) {
+        synchronized (q) {
+            if (--q.members == 0) {
+                q.retired = true;
+                queues.remove(key, q);
+            }
+        }
+    }
+
+    /** Accounts with appenders queued or writing (tests). */
+    int activeQueues() {
+        return queues.size();
     }
 
     /** What one attempt of a batch decided for each append. */
@@ -135,18 +186,26 @@ final class AppendCombiner {
         return b == 0 ? 0 : (double) written.sum() / b;
     }
 
+    /**
+     * Writes a batch and completes its members. Their events are fired before any member is marked done, so every
+     * appender's own listeners have heard of its message when its append returns. Whatever goes wrong, every member
+     * is completed (an {@link Error} fails them all and is rethrown to the writer).
+     */
     private void write(List<Pending> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
         batches.increment();
         written.add(batch.size());
         Outcome outcome;
         try {
             outcome = db.tx("appending " + batch.size() + " message(s)", c -> attempt(c, batch));
         } catch (RuntimeException e) {
-            for (Pending p : batch) {
-                p.failure = e;
-                p.done = true;
-            }
+            complete(batch, e);
             return;
+        } catch (Throwable e) {
+            complete(batch, new StorageUnavailableException("appending failed: " + e, e));
+            throw e;
         }
         for (Pending p : batch) {
             Object r = outcome.results().get(p);
@@ -155,9 +214,21 @@ final class AppendCombiner {
             } else {
                 p.failure = (RuntimeException) r;
             }
+        }
+        try {
+            feed.fire(outcome.events());
+        } finally {
+            for (Pending p : batch) {
+                p.done = true;
+            }
+        }
+    }
+
+    private static void complete(List<Pending> batch, RuntimeException failure) {
+        for (Pending p : batch) {
+            p.failure = failure;
             p.done = true;
         }
-        feed.fire(outcome.events());
     }
 
     /** A locked folder's state as the batch advances it. */

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.icewarp.storage.ConflictException;
 import org.icewarp.storage.StorageUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +63,10 @@ final class Database implements AutoCloseable {
         config.setMaxLifetime(p.maxLifetimeMs());
         config.setAutoCommit(false);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        config.setConnectionInitSql(settings.dialect().connectionInitSql());
+        config.setConnectionInitSql(settings.dialect().connectionInitSql(settings.timeouts()));
+        // commit the init SQL: a PostgreSQL SET in a transaction that is later rolled back is undone with it
+        config.setIsolateInternalQueries(true);
+        settings.dialect().driverProperties(settings.timeouts()).forEach(config::addDataSourceProperty);
         HikariDataSource ds;
         try {
             ds = new HikariDataSource(config);
@@ -101,12 +105,23 @@ final class Database implements AutoCloseable {
         return pool.getConnection();
     }
 
-    /** Runs {@code work} in a transaction, again after a deadlock, and commits. */
+    /**
+     * Runs {@code work} in a transaction, again after a deadlock, and commits. A lock not granted within {@code
+     * lock-timeout} runs it again {@code lock-retries} times, then fails with {@link StorageUnavailableException}.
+     */
     <T> T tx(String what, Work<T> work) {
+        int lockTimeouts = 0;
         for (int attempt = 1; ; attempt++) {
             try {
                 return once(work);
             } catch (SQLException e) {
+                if (dialect().isLockTimeout(e)) {
+                    if (lockTimeouts++ < settings.timeouts().lockRetries()) {
+                        LOG.debug("{} on {}: lock timeout, attempt again: {}", what, pool.getPoolName(), e.toString());
+                        continue;
+                    }
+                    throw lockTimeout(what, e, lockTimeouts);
+                }
                 if (attempt < ATTEMPTS && dialect().isRetryable(e)) {
                     LOG.debug(
                             "{} on {}: conflict, attempt {} again: {}",
@@ -121,18 +136,31 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in a transaction once (for work that consumes a stream) and commits. */
-    <T> T txOnce(String what, Work<T> work) {
-        try {
-            return once(work);
-        } catch (SQLException e) {
-            throw translate(what, e);
-        }
+    private StorageUnavailableException lockTimeout(String what, SQLException e, int times) {
+        return new StorageUnavailableException(
+                what + " failed: a lock was not granted within lock-timeout ("
+                        + settings.timeouts().lockTimeoutMs()
+                        + " ms), " + times + " time(s); database " + settings.redactedUrl() + ": "
+                        + JdbcSettings.redact(e.toString()),
+                e);
     }
 
     private RuntimeException translate(String what, SQLException e) {
+        if (dialect().isLockTimeout(e)) {
+            return lockTimeout(what, e, 1);
+        }
         if (dialect().isUniqueViolation(e)) {
             return new DuplicateKeyException(what + " failed: it was created meanwhile", e);
+        }
+        // permanent: running it again cannot help, so it must not look like an outage that a caller retries
+        String state = e.getSQLState();
+        if (state != null && state.startsWith("22")) {
+            return new IllegalArgumentException(
+                    what + " failed: a value does not fit the database: " + JdbcSettings.redact(e.toString()), e);
+        }
+        if (state != null && state.startsWith("23")) {
+            return new ConflictException(
+                    what + " failed: it conflicts with stored data: " + JdbcSettings.redact(e.toString()), e);
         }
         return unavailable(what, e);
     }
@@ -161,7 +189,9 @@ final class Database implements AutoCloseable {
      * handing out dead connections after the database came back.
      */
     private void evictIfBroken(Connection c, SQLException e) {
-        if (dialect().isRetryable(e) || dialect().isUniqueViolation(e)) {
+        if (dialect().isRetryable(e)
+                || dialect().isUniqueViolation(e)
+                || dialect().isLockTimeout(e)) {
             return;
         }
         boolean valid;

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 /**
  * What differs between database engines; everything else is shared SQL. One subclass per engine: {@link H2Dialect},
@@ -33,10 +34,21 @@ abstract class Dialect {
                 + "' is not a jdbc:h2:, jdbc:postgresql:, jdbc:mariadb: or jdbc:mysql: URL");
     }
 
-    /** SQL run on every new pooled connection, or {@code null}. */
-    String connectionInitSql() {
+    /**
+     * SQL run on every new pooled connection, or {@code null}: the session's lock timeout and the like. The pool
+     * commits it (PostgreSQL would undo a {@code SET} with the first rollback otherwise).
+     */
+    String connectionInitSql(JdbcSettings.Timeouts t) {
         return null;
     }
+
+    /** Driver properties for every connection: socket timeout and TCP keepalive. */
+    Map<String, String> driverProperties(JdbcSettings.Timeouts t) {
+        return Map.of();
+    }
+
+    /** Whether the statement gave up waiting for a lock ({@code lock-timeout}). */
+    abstract boolean isLockTimeout(SQLException e);
 
     /**
      * Takes the lock that serialises schema upgrades between servers starting at once. Called on a connection in
@@ -67,6 +79,26 @@ abstract class Dialect {
     String leaseCandidatesSql() {
         return "SELECT id FROM iw_queue WHERE next_attempt <= ? AND (lease_owner = '' OR lease_expires <= ?)"
                 + " ORDER BY next_attempt, id LIMIT ? FOR UPDATE SKIP LOCKED";
+    }
+
+    /**
+     * The database's current time in microseconds since the epoch, from one {@code SELECT} of {@link
+     * #currentMicrosSql()}: the one clock every server sharing the database agrees on.
+     */
+    long currentMicros(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                java.sql.ResultSet r = s.executeQuery(currentMicrosSql())) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /** A query whose one value is the database's current time in microseconds since the epoch. */
+    abstract String currentMicrosSql();
+
+    /** Whether the URL is an embedded database (one JVM, one clock). */
+    boolean embedded(String url) {
+        return false;
     }
 
     /** How a change feed waits for the next look at the change log. */

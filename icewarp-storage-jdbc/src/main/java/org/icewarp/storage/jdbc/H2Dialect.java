@@ -19,9 +19,29 @@ final class H2Dialect extends Dialect {
     }
 
     @Override
-    String connectionInitSql() {
-        // the default of 1 s is too short for appenders queueing on one folder's row lock
-        return "SET LOCK_TIMEOUT 30000";
+    String connectionInitSql(JdbcSettings.Timeouts t) {
+        // H2's default of 1 s is too short for appenders queueing on one folder's row lock
+        return "SET LOCK_TIMEOUT " + t.lockTimeoutMs();
+    }
+
+    @Override
+    String currentMicrosSql() {
+        return "SELECT DATEDIFF(MICROSECOND, TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00', CURRENT_TIMESTAMP)";
+    }
+
+    @Override
+    boolean embedded(String url) {
+        return url.startsWith("jdbc:h2:file:")
+                || url.startsWith("jdbc:h2:mem:")
+                || url.startsWith("jdbc:h2:~")
+                || url.startsWith("jdbc:h2:./")
+                || url.startsWith("jdbc:h2:/");
+    }
+
+    @Override
+    boolean isLockTimeout(SQLException e) {
+        // LOCK_TIMEOUT_1 (50200)
+        return "HYT00".equals(e.getSQLState());
     }
 
     @Override

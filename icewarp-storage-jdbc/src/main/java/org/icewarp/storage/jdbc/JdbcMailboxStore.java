@@ -487,6 +487,16 @@ final class JdbcMailboxStore implements MailboxStore {
         return writes.combiner().averageBatch();
     }
 
+    /** Accounts with appenders in the group commit, for tests. */
+    int activeQueues() {
+        return writes.combiner().activeQueues();
+    }
+
+    /** Change-log ids the feed is waiting for, for tests. */
+    int missingChanges() {
+        return feed.missingCount();
+    }
+
     @Override
     public Registration addListener(MailboxListener listener) {
         return feed.add(listener);

@@ -27,6 +27,8 @@ import org.icewarp.storage.RecipientOutcome;
 import org.icewarp.storage.RecipientStatus;
 import org.icewarp.storage.StorageException;
 import org.icewarp.storage.StorageUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The outgoing queue in a database, shared safely by several servers. {@link #lease} selects due rows with {@code FOR
@@ -34,21 +36,71 @@ import org.icewarp.storage.StorageUnavailableException;
  * of waiting, and then sets the lease with a conditional update (a compare-and-set on "not leased or expired") whose
  * row count decides: a row counts as leased only when that update changed it.
  *
- * <p>Times are the callers' {@code now}, as the SPI passes them; servers sharing a queue need synchronised clocks
- * (see the README).
+ * <p>Times: with {@code queue.clock} {@code database} (the default on a database server), every transaction that
+ * stamps or compares a time first reads the database's clock and this store's clock; when they differ by more than
+ * {@code queue.clock-tolerance}, the caller's times are moved by that difference before they are stored or compared,
+ * and times read back are moved back. So leases and due times are decided on the database's clock, and a server whose
+ * clock runs ahead can neither steal a live lease nor lease early, while a caller that drives time through {@code now}
+ * (the contract tests, a delivery loop passing its clock) still sees its own time line. With {@code caller} (the
+ * default for embedded H2: one JVM, one clock) the arguments are used as they are.
  */
 final class JdbcQueueStore implements QueueStore {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcQueueStore.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COLUMNS = "id, sender, envelope_id, return_full, received, msg_size, enqueued,"
             + " next_attempt, attempts, lease_owner, lease_expires, content_id";
 
     private final Database db;
     private final Contents contents;
+    private final long toleranceMicros;
     private volatile boolean closed;
+    /** Microseconds added to the caller's times to get the database's; 0 within the tolerance. */
+    private volatile long correction;
 
     JdbcQueueStore(Database db) {
         this.db = db;
         this.contents = new Contents(db);
+        this.toleranceMicros = db.settings().queueClockTolerance().toNanos() / 1_000;
+    }
+
+    /**
+     * How far the caller's times must move to be the database's, measured now in the transaction of {@code c}: the
+     * database's clock minus this store's, or 0 when that is within {@code queue.clock-tolerance} (or {@code
+     * queue.clock} is {@code caller}).
+     */
+    private long correction(Connection c) throws SQLException {
+        if (!db.settings().queueClock()) {
+            return 0;
+        }
+        long local = Micros.of(db.settings().clock().instant());
+        long skew = db.dialect().currentMicros(c) - local;
+        long next = Math.abs(skew) <= toleranceMicros ? 0 : skew;
+        long before = correction;
+        if ((next == 0) != (before == 0)) {
+            if (next != 0) {
+                LOG.warn(
+                        "queue on {}: this server's clock is {} ms off the database's; queue times follow the"
+                                + " database's clock",
+                        db.settings().redactedUrl(),
+                        -skew / 1000);
+            } else {
+                LOG.info(
+                        "queue on {}: this server's clock agrees with the database's again",
+                        db.settings().redactedUrl());
+            }
+        }
+        correction = next;
+        return next;
+    }
+
+    /** A caller's time as the database's, in µs. */
+    private static long stored(Instant t, long correction) {
+        return Micros.of(t) + correction;
+    }
+
+    /** A time read from the database as the caller's. */
+    private Instant reported(long micros) {
+        return Micros.instant(micros - correction);
     }
 
     private void open() {
@@ -71,41 +123,55 @@ final class JdbcQueueStore implements QueueStore {
         open();
         Objects.requireNonNull(envelope, "envelope");
         QueueId id = newId(now);
-        return db.txOnce("queueing a message", c -> {
-            Contents.Stored stored;
-            try {
-                stored = contents.write(c, content);
-            } catch (IOException e) {
-                throw new StorageUnavailableException("reading the queued message failed: " + e.getMessage(), e);
-            }
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO iw_queue (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, '', 0, ?)")) {
+        // read the message before a connection is taken: a slow sender must not hold one (nor a transaction)
+        Spool spool;
+        try {
+            byte[] first = new byte[contents.chunkSize()];
+            spool = Spool.of(
+                    first, Contents.fill(content, first), content, db.settings().spoolDirectory());
+        } catch (IOException e) {
+            throw new StorageUnavailableException("reading the queued message failed: " + e.getMessage(), e);
+        }
+        try (spool) {
+            return db.tx("queueing a message", c -> insert(c, id, envelope, spool, now));
+        }
+    }
+
+    private QueueId insert(Connection c, QueueId id, Envelope envelope, Spool spool, Instant now) throws SQLException {
+        long due = stored(now, correction(c));
+        Contents.Stored stored;
+        try (InputStream in = spool.open()) {
+            stored = contents.write(c, in);
+        } catch (IOException e) {
+            throw new StorageUnavailableException("reading the spooled message failed: " + e.getMessage(), e);
+        }
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO iw_queue (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, '', 0, ?)")) {
+            p.setString(1, id.value());
+            p.setString(2, envelope.sender());
+            p.setString(3, envelope.envelopeId());
+            p.setBoolean(4, envelope.returnFull());
+            p.setLong(5, Micros.of(envelope.received()));
+            p.setLong(6, stored.size());
+            p.setLong(7, due);
+            p.setLong(8, due);
+            p.setLong(9, stored.id());
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO iw_queue_recipients (queue_id, pos, address,"
+                + " notify_on, orcpt, rcpt_state, attempts, last_detail) VALUES (?, ?, ?, ?, ?, 'P', 0, '')")) {
+            int pos = 0;
+            for (QueueRecipient r : envelope.recipients()) {
                 p.setString(1, id.value());
-                p.setString(2, envelope.sender());
-                p.setString(3, envelope.envelopeId());
-                p.setBoolean(4, envelope.returnFull());
-                p.setLong(5, Micros.of(envelope.received()));
-                p.setLong(6, stored.size());
-                p.setLong(7, Micros.of(now));
-                p.setLong(8, Micros.of(now));
-                p.setLong(9, stored.id());
-                p.executeUpdate();
+                p.setInt(2, pos++);
+                p.setString(3, r.address());
+                p.setInt(4, Bits.mask(r.notifyOn()));
+                p.setString(5, r.originalRecipient());
+                p.addBatch();
             }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO iw_queue_recipients (queue_id, pos, address,"
-                    + " notify_on, orcpt, rcpt_state, attempts, last_detail) VALUES (?, ?, ?, ?, ?, 'P', 0, '')")) {
-                int pos = 0;
-                for (QueueRecipient r : envelope.recipients()) {
-                    p.setString(1, id.value());
-                    p.setInt(2, pos++);
-                    p.setString(3, r.address());
-                    p.setInt(4, Bits.mask(r.notifyOn()));
-                    p.setString(5, r.originalRecipient());
-                    p.addBatch();
-                }
-                p.executeBatch();
-            }
-            return id;
-        });
+            p.executeBatch();
+        }
+        return id;
     }
 
     @Override
@@ -121,9 +187,10 @@ final class JdbcQueueStore implements QueueStore {
         if (leaseFor.isNegative() || leaseFor.isZero()) {
             throw new IllegalArgumentException("leaseFor must be positive, was " + leaseFor);
         }
-        long t = Micros.of(now);
-        long until = Micros.of(now.plus(leaseFor));
         return db.tx("leasing queued messages", c -> {
+            long corr = correction(c);
+            long t = stored(now, corr);
+            long until = stored(now.plus(leaseFor), corr);
             List<String> candidates = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement(db.dialect().leaseCandidatesSql())) {
                 p.setLong(1, t);
@@ -155,6 +222,7 @@ final class JdbcQueueStore implements QueueStore {
 
     /** The message with a live lease held by {@code owner}, locked. */
     private QueuedMessage held(Connection c, QueueId id, String owner, Instant now) throws SQLException {
+        correction(c);
         QueuedMessage m = find(c, id.value(), true)
                 .orElseThrow(() -> new NotFoundException("queued message " + id + " does not exist"));
         if (!owner.equals(m.leaseOwner()) || !m.leaseExpires().isAfter(now)) {
@@ -195,7 +263,7 @@ final class JdbcQueueStore implements QueueStore {
                     c,
                     "UPDATE iw_queue SET next_attempt = ?, attempts = attempts + 1, lease_owner = '',"
                             + " lease_expires = 0 WHERE id = ?",
-                    Micros.of(nextAttempt),
+                    stored(nextAttempt, correction),
                     id.value());
             return null;
         });
@@ -326,12 +394,12 @@ final class JdbcQueueStore implements QueueStore {
                 new QueueId(id),
                 envelope,
                 size,
-                Micros.instant(enqueued),
-                Micros.instant(next),
+                reported(enqueued),
+                reported(next),
                 attempts,
                 statuses,
                 leaseOwner,
-                leaseOwner.isEmpty() ? Instant.EPOCH : Micros.instant(leaseExpires)));
+                leaseOwner.isEmpty() ? Instant.EPOCH : reported(leaseExpires)));
     }
 
     private static String state(RecipientStatus.State s) {

@@ -28,6 +28,11 @@ import org.icewarp.storage.StorageSettings;
  * @param localPartPolicy how local parts compare
  * @param clock the clock
  * @param serverId the load-balancing server ID
+ * @param groupCommitMaxWait how long a small append waits to be taken into its account's group commit
+ * @param timeouts how long the database may keep an operation waiting
+ * @param queueClock whether queue times are taken from the database's clock ({@code true}) or the caller's
+ * @param queueClockTolerance how far this server's clock may be from the database's before queue times are corrected
+ * @param spoolDirectory where messages larger than one chunk are spooled before they are written
  */
 record JdbcSettings(
         String url,
@@ -41,7 +46,12 @@ record JdbcSettings(
         int chunkSize,
         LocalPartPolicy localPartPolicy,
         Clock clock,
-        String serverId) {
+        String serverId,
+        Duration groupCommitMaxWait,
+        Timeouts timeouts,
+        boolean queueClock,
+        Duration queueClockTolerance,
+        Path spoolDirectory) {
 
     /**
      * Pool settings handed to HikariCP.
@@ -53,6 +63,25 @@ record JdbcSettings(
      * @param maxLifetimeMs how long a connection lives at most (0: for ever)
      */
     record Pool(int maximumSize, int minimumIdle, long connectionTimeoutMs, long idleTimeoutMs, long maxLifetimeMs) {}
+
+    /**
+     * Bounds on waiting for the database, so that a lost network or a stalled lock holder fails an operation instead
+     * of hanging it.
+     *
+     * @param socketTimeoutMs how long a statement waits for the database's answer before its connection counts as
+     *     lost (0: for ever)
+     * @param tcpKeepAlive whether TCP keepalive is on for database connections
+     * @param lockTimeoutMs how long a statement waits for a row lock
+     * @param lockRetries how often a transaction that timed out on a lock runs again before it fails
+     * @param idleInTransactionTimeoutMs how long the database lets a session sit idle inside a transaction (0: for
+     *     ever; PostgreSQL and MariaDB)
+     */
+    record Timeouts(
+            long socketTimeoutMs,
+            boolean tcpKeepAlive,
+            long lockTimeoutMs,
+            int lockRetries,
+            long idleInTransactionTimeoutMs) {}
 
     static final Set<String> KEYS = Set.of(
             "url",
@@ -68,13 +97,23 @@ record JdbcSettings(
             "lookup-cache.ttl",
             "lookup-cache.size",
             "chunk-size",
-            "local-part-policy");
+            "local-part-policy",
+            "group-commit.max-wait",
+            "socket-timeout",
+            "tcp-keepalive",
+            "lock-timeout",
+            "lock-retries",
+            "idle-in-transaction-timeout",
+            "queue.clock",
+            "queue.clock-tolerance",
+            "spool-directory");
 
     /** The largest chunk: H2 limits a binary value to 1,000,000 bytes. */
     static final int MAX_CHUNK = 1_000_000;
 
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&;]*");
-    private static final Pattern USER_INFO = Pattern.compile("//([^/@:]*):[^/@]*@");
+    /** {@code //user:password@}: the password runs to the last {@code @} before the query (it may hold / or @). */
+    private static final Pattern USER_INFO = Pattern.compile("//([^/@:?]*):[^?]*@");
 
     JdbcSettings {
         Objects.requireNonNull(url, "url");
@@ -87,6 +126,10 @@ record JdbcSettings(
         Objects.requireNonNull(localPartPolicy, "localPartPolicy");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(serverId, "serverId");
+        Objects.requireNonNull(groupCommitMaxWait, "groupCommitMaxWait");
+        Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(queueClockTolerance, "queueClockTolerance");
+        Objects.requireNonNull(spoolDirectory, "spoolDirectory");
     }
 
     /**
@@ -140,7 +183,59 @@ record JdbcSettings(
                 chunk,
                 policy,
                 settings.clock(),
-                settings.serverId());
+                settings.serverId(),
+                Duration.ofMillis(range(o, "group-commit.max-wait", 30_000, 100, 3_600_000)),
+                timeouts(o),
+                queueClock(o, dialect, url),
+                Duration.ofMillis(range(o, "queue.clock-tolerance", 1_000, 0, 3_600_000)),
+                spoolDirectory(o));
+    }
+
+    private static Path spoolDirectory(Options o) {
+        String v = o.string("spool-directory", "").trim();
+        if (v.isEmpty()) {
+            if (o.values().containsKey("spool-directory")) {
+                throw new IllegalArgumentException("option spool-directory must not be blank");
+            }
+            return Path.of(System.getProperty("java.io.tmpdir"), "icewarp-jdbc-spool");
+        }
+        try {
+            return Path.of(v).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("option spool-directory: '" + v + "' is not a path: " + e.getMessage());
+        }
+    }
+
+    private static boolean queueClock(Options o, Dialect dialect, String url) {
+        String v = o.string("queue.clock", dialect.embedded(url) ? "caller" : "database")
+                .trim();
+        return switch (v) {
+            case "database" -> true;
+            case "caller" -> false;
+            default -> throw new IllegalArgumentException("option queue.clock: '" + v + "' is not database or caller");
+        };
+    }
+
+    private static Timeouts timeouts(Options o) {
+        long socket = zeroOrRange(o, "socket-timeout", 120_000, 1_000);
+        long lock = range(o, "lock-timeout", 30_000, 100, 3_600_000);
+        if (socket != 0 && socket <= lock) {
+            throw new IllegalArgumentException("option socket-timeout: must be 0 or more than lock-timeout (" + lock
+                    + "), was " + socket + " (a statement waiting for a lock would count as a lost connection)");
+        }
+        boolean keepAlive;
+        String k = o.string("tcp-keepalive", "true").trim();
+        switch (k) {
+            case "true" -> keepAlive = true;
+            case "false" -> keepAlive = false;
+            default -> throw new IllegalArgumentException("option tcp-keepalive: '" + k + "' is not true or false");
+        }
+        return new Timeouts(
+                socket,
+                keepAlive,
+                lock,
+                (int) range(o, "lock-retries", 1, 0, 10),
+                zeroOrRange(o, "idle-in-transaction-timeout", 300_000, 1_000));
     }
 
     private static String url(Options o) {

@@ -82,13 +82,19 @@ final class MailboxSql {
         }
     }
 
-    /** Locks a folder's row and reads it again. */
+    /**
+     * Locks a folder's row and reads it again.
+     *
+     * @throws NotFoundException when the folder was deleted since it was looked up
+     */
     static FolderRow lockFolder(Connection c, long folderId) throws SQLException {
         try (PreparedStatement p =
                 c.prepareStatement("SELECT " + FolderRow.COLUMNS + " FROM iw_folders f WHERE f.id = ? FOR UPDATE")) {
             p.setLong(1, folderId);
             try (ResultSet r = p.executeQuery()) {
-                r.next();
+                if (!r.next()) {
+                    throw new NotFoundException("the folder was deleted meanwhile");
+                }
                 return FolderRow.read(r);
             }
         }

@@ -28,7 +28,7 @@ import org.icewarp.storage.UidSet;
 
 /**
  * The operations that add, change and remove messages, each inside the caller's transaction (except {@link #append},
- * which owns its transaction because it consumes a stream and cannot run twice). Counters of the folder and the
+ * which reads the caller's stream first, into memory or a spool file, and then owns its transaction). Counters of the folder and the
  * mailbox change in the same transaction as the messages, so they never drift.
  */
 final class MessageWrites {
@@ -93,16 +93,30 @@ final class MessageWrites {
         if (first.length < chunk) {
             first = java.util.Arrays.copyOf(first, chunk);
         }
-        byte[] firstChunk = first;
-        int firstLength = n;
+        // read the rest of the stream before a connection is taken: a slow sender must not hold one (nor a
+        // transaction) for as long as it takes
+        Spool spool;
+        try {
+            spool = Spool.of(first, n, content, db.settings().spoolDirectory());
+        } catch (IOException e) {
+            throw new StorageUnavailableException(
+                    "reading the message for " + account + " failed: " + e.getMessage(), e);
+        }
+        try (spool) {
+            return appendSpooled(account, folder, spool, request, importUid);
+        }
+    }
+
+    private AppendResult appendSpooled(
+            EmailAddress account, FolderName folder, Spool spool, AppendRequest request, long importUid) {
         String what = "appending to '" + folder + "' of " + account;
-        JdbcMailboxStore.Done<AppendResult> done = db.txOnce(what, c -> {
+        JdbcMailboxStore.Done<AppendResult> done = db.tx(what, c -> {
             Contents.Stored stored;
-            try {
-                stored = contents.write(c, firstChunk, firstLength, content);
+            try (InputStream in = spool.open()) {
+                stored = contents.write(c, in);
             } catch (IOException e) {
                 throw new StorageUnavailableException(
-                        "reading the message for " + account + " failed: " + e.getMessage(), e);
+                        "reading the spooled message for " + account + " failed: " + e.getMessage(), e);
             }
             long[] mailbox = MailboxSql.lockMailbox(c, account);
             FolderRow row = MailboxSql.folder(c, mailbox[0], account, folder, true);

@@ -9,8 +9,18 @@ import java.time.Instant;
 final class Micros {
     private Micros() {}
 
+    /**
+     * {@code t} in microseconds since the epoch.
+     *
+     * @throws IllegalArgumentException when {@code t} is beyond about ±292,000 years, which a {@code BIGINT} of
+     *     microseconds cannot hold
+     */
     static long of(Instant t) {
-        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
+        try {
+            return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("time " + t + " is out of the storable range", e);
+        }
     }
 
     static Instant instant(long micros) {

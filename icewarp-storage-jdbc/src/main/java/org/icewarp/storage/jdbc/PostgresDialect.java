@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -34,6 +35,34 @@ final class PostgresDialect extends Dialect {
     }
 
     @Override
+    String connectionInitSql(JdbcSettings.Timeouts t) {
+        return "SET lock_timeout = " + t.lockTimeoutMs() + "; SET idle_in_transaction_session_timeout = "
+                + t.idleInTransactionTimeoutMs();
+    }
+
+    @Override
+    Map<String, String> driverProperties(JdbcSettings.Timeouts t) {
+        // pgjdbc's socketTimeout is in seconds
+        return Map.of(
+                "socketTimeout",
+                Long.toString((t.socketTimeoutMs() + 999) / 1000),
+                "tcpKeepAlive",
+                Boolean.toString(t.tcpKeepAlive()));
+    }
+
+    @Override
+    String currentMicrosSql() {
+        // clock_timestamp(), not now(): the time of this statement, not of the transaction's start
+        return "SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT)";
+    }
+
+    @Override
+    boolean isLockTimeout(SQLException e) {
+        // lock_not_available: lock_timeout expired
+        return "55P03".equals(e.getSQLState());
+    }
+
+    @Override
     Wakeup wakeup(JdbcSettings settings) {
         Listener l = new Listener(settings);
         try {
@@ -61,6 +90,7 @@ final class PostgresDialect extends Dialect {
                 return;
             }
             Properties p = new Properties();
+            settings.dialect().driverProperties(settings.timeouts()).forEach(p::setProperty);
             if (!settings.user().isEmpty()) {
                 p.setProperty("user", settings.user());
             }

@@ -20,6 +20,7 @@ final class CuttableProxy implements AutoCloseable {
     private final InetSocketAddress target;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean cut;
+    private volatile boolean blackHole;
     private final Thread acceptor;
 
     CuttableProxy(String host, int port) throws IOException {
@@ -64,7 +65,9 @@ final class CuttableProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream();
                     OutputStream out = to.getOutputStream()) {
                 for (int n; (n = in.read(buf)) >= 0; ) {
-                    out.write(buf, 0, n);
+                    if (!blackHole) {
+                        out.write(buf, 0, n);
+                    }
                 }
             } catch (IOException e) {
                 // cut or closed
@@ -84,6 +87,14 @@ final class CuttableProxy implements AutoCloseable {
             closeQuietly(s);
         }
         sockets.clear();
+    }
+
+    /**
+     * Keeps every connection open but forwards nothing any more, either way: a firewall that dropped its state, a
+     * paused VM. Neither side notices until it times out.
+     */
+    void blackHole() {
+        blackHole = true;
     }
 
     /** Forwards new connections again. */

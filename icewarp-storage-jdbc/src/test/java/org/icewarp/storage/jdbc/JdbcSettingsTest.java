@@ -56,7 +56,14 @@ class JdbcSettingsTest {
         "lookup-cache.ttl, -1, lookup-cache.ttl",
         "lookup-cache.size, -1, lookup-cache.size",
         "chunk-size, 2000000, chunk-size",
-        "local-part-policy, sometimes, local-part-policy"
+        "local-part-policy, sometimes, local-part-policy",
+        "group-commit.max-wait, 10, group-commit.max-wait",
+        "socket-timeout, 500, socket-timeout",
+        "socket-timeout, 20000, socket-timeout",
+        "lock-timeout, 10, lock-timeout",
+        "lock-retries, 11, lock-retries",
+        "tcp-keepalive, maybe, tcp-keepalive",
+        "idle-in-transaction-timeout, 5, idle-in-transaction-timeout"
     })
     void aBadOptionIsRejectedByName(String key, String value, String named) {
         assertThatThrownBy(() -> parse("path", "/tmp/x", key, value))
@@ -77,6 +84,10 @@ class JdbcSettingsTest {
         assertThat(JdbcSettings.redact("jdbc:postgresql://db/mail?user=u&password=s3cret&ssl=true"))
                 .isEqualTo("jdbc:postgresql://db/mail?user=u&password=***&ssl=true");
         assertThat(JdbcSettings.redact("jdbc:mariadb://u:s3cret@db/mail")).isEqualTo("jdbc:mariadb://u:***@db/mail");
+        assertThat(JdbcSettings.redact("jdbc:mariadb://u:s3/cr@et@db/mail?ssl=true"))
+                .isEqualTo("jdbc:mariadb://u:***@db/mail?ssl=true");
+        assertThat(JdbcSettings.redact("jdbc:postgresql://u:a@b/c@db:5432/mail"))
+                .isEqualTo("jdbc:postgresql://u:***@db:5432/mail");
         assertThat(parse("url", "jdbc:h2:mem:x;PASSWORD=s3cret", "password", "s3cret")
                         .toString())
                 .doesNotContain("s3cret");

@@ -1,5 +1,10 @@
 package org.icewarp.storage.jdbc;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import org.icewarp.storage.Options;
 import org.icewarp.storage.StorageSettings;
@@ -23,6 +28,31 @@ record TestDatabase(Engine engine, String name, Map<String, String> options, Run
 
     StorageSettings settings(String key, String value) {
         return StorageSettings.of(Options.of(options).with(key, value));
+    }
+
+    /** A direct connection to this database, outside any store (autocommit). */
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(JdbcSettings.parse(settings()).url());
+    }
+
+    /** Runs statements directly on this database. */
+    void execute(String... sql) throws SQLException {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
+            for (String q : sql) {
+                s.execute(q);
+            }
+        }
+    }
+
+    /** The first column of the first row of {@code sql}, read directly from this database. */
+    long queryLong(String sql) throws SQLException {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
     }
 
     @Override
