@@ -6,7 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code icewarp tool certificate}: certificate tools, today {@code create} ({@link CertificateCreateCommand}). Without
+ * {@code icewarp tool certificate}: certificate tools: {@code create} ({@link CertificateCreateCommand}) and {@code ca} ({@link CertificateCaCommand}). Without
  * a subcommand it prints its usage.
  */
 @Command(
@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Certificate tools, run as 'icewarp tool certificate <name> [options]'.",
-        subcommands = {CertificateCreateCommand.class})
+        subcommands = {CertificateCreateCommand.class, CertificateCaCommand.class})
 final class CertificateCommand implements Callable<Integer> {
 
     @Spec
