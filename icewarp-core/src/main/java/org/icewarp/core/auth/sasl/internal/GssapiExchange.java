@@ -16,6 +16,8 @@ import org.icewarp.core.auth.sasl.SaslContext;
 import org.icewarp.core.auth.sasl.SaslSettings;
 import org.icewarp.core.auth.sasl.SaslStep;
 import org.icewarp.core.auth.sasl.SaslStep.Failure.Reason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One GSSAPI exchange: the JDK's server runs as the keytab's subject on {@link SaslContext#worker()} (accepting a
@@ -23,6 +25,7 @@ import org.icewarp.core.auth.sasl.SaslStep.Failure.Reason;
  * the backend afterwards, asynchronously.
  */
 final class GssapiExchange extends AbstractExchange {
+    private static final Logger LOG = LoggerFactory.getLogger(GssapiExchange.class);
     private final KerberosLogin login;
     private volatile Subject subject;
     private volatile SaslServer server;
@@ -63,7 +66,10 @@ final class GssapiExchange extends AbstractExchange {
                                 byte[] out = as(() -> server.evaluateResponse(response));
                                 return Optional.of(out == null ? new byte[0] : out);
                             } catch (IllegalStateException e) {
-                                if (e.getCause() instanceof SaslException) {
+                                if (e.getCause() instanceof SaslException refused) {
+                                    // GSS messages name principals and key types, never key material.
+                                    LOG.debug(
+                                            "GSSAPI token from {} refused: {}", context.remote(), refused.getMessage());
                                     return Optional.<byte[]>empty();
                                 }
                                 throw e;

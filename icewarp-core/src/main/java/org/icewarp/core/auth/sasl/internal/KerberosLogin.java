@@ -1,5 +1,6 @@
 package org.icewarp.core.auth.sasl.internal;
 
+import java.nio.file.Files;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +37,11 @@ final class KerberosLogin {
     }
 
     private static Subject login(SaslSettings.Gssapi settings) {
+        // An acceptor's login does not read the keytab, so a missing file would only show later as every client's
+        // token being refused; say what is wrong instead.
+        if (!Files.isReadable(settings.keytab())) {
+            throw new IllegalStateException("Kerberos keytab " + settings.keytab() + " is missing or unreadable");
+        }
         Map<String, String> options = Map.of(
                 "useKeyTab", "true",
                 "keyTab", settings.keytab().toAbsolutePath().toString(),
