@@ -107,6 +107,26 @@ public final class SaslMechanisms {
         return m != null && usable(m, settings, tls) ? Optional.of(m) : Optional.empty();
     }
 
+    /**
+     * Starts an exchange for the mechanism a client named, if it is usable on this connection. The exchange is guarded:
+     * whatever the mechanism (a user's plug-in included) throws or fails with becomes a {@code TEMPORARY} failure, so
+     * the protocol can rely on {@link SaslExchange}'s contract.
+     *
+     * @param name the name the client sent, any case
+     * @param context the connection's context
+     * @return the exchange, or empty when the mechanism is unknown or not usable here
+     */
+    public Optional<SaslExchange> newExchange(String name, SaslContext context) {
+        Objects.requireNonNull(context, "context");
+        return find(name, context.settings(), context.tls()).map(m -> {
+            try {
+                return new GuardedExchange(m.newExchange(context), m.name());
+            } catch (RuntimeException e) {
+                return GuardedExchange.broken(m.name(), e);
+            }
+        });
+    }
+
     private static boolean usable(SaslMechanism m, SaslSettings settings, boolean tls) {
         if (m.requiresTls() && !tls) {
             return false;

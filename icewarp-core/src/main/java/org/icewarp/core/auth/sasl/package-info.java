@@ -9,7 +9,8 @@
  *       allow it, and creates one {@link org.icewarp.core.auth.sasl.SaslExchange} per attempt.
  *   <li>{@link org.icewarp.core.auth.sasl.SaslMechanisms}: the installed mechanisms and the single rule deciding which
  *       of them a connection is offered and may use ("disable plain authentication for all services" is applied
- *       here and nowhere else).
+ *       here and nowhere else). Protocols start exchanges through {@code SaslMechanisms.newExchange(name, context)},
+ *       which also guards plug-ins: whatever a mechanism throws becomes a temporary failure.
  *   <li>{@link org.icewarp.core.auth.sasl.SaslExchange}: fed the client's decoded responses, answers a {@link
  *       org.icewarp.core.auth.sasl.SaslStep}: a challenge, a success (authorization and authentication identity), or
  *       a failure with a reason ({@code MALFORMED}, {@code TOO_LONG}, {@code WRONG_CREDENTIALS}, {@code
