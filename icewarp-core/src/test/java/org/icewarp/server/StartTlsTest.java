@@ -11,6 +11,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.codec.string.StringDecoder;
 import io.netty.handler.ssl.OpenSsl;
@@ -30,6 +31,7 @@ import org.icewarp.core.service.ServiceContext;
 import org.icewarp.core.service.ServiceFactory;
 import org.icewarp.core.service.ServiceProtocol;
 import org.icewarp.core.testing.TlsClient;
+import org.icewarp.core.tls.ServiceTls;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +59,37 @@ class StartTlsTest {
         }
     }
 
+    /**
+     * A line decoder that drops what it holds when STARTTLS asks ({@link ServiceTls.BufferedInput}), as protocol
+     * decoders must; {@code LineBasedFrameDecoder} cannot (its scan offset is private).
+     */
+    static final class AwareLineDecoder extends ByteToMessageDecoder implements ServiceTls.BufferedInput {
+        @Override
+        protected void decode(ChannelHandlerContext ctx, io.netty.buffer.ByteBuf in, List<Object> out) {
+            int eol = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
+            if (eol < 0) {
+                return;
+            }
+            int length = eol - in.readerIndex();
+            io.netty.buffer.ByteBuf line = in.readRetainedSlice(length);
+            in.skipBytes(1);
+            if (line.isReadable() && line.getByte(line.writerIndex() - 1) == '\r') {
+                line.writerIndex(line.writerIndex() - 1);
+            }
+            out.add(line);
+        }
+
+        @Override
+        public int discardBufferedInput() {
+            io.netty.buffer.ByteBuf held = internalBuffer();
+            int n = held.readableBytes();
+            held.skipBytes(n);
+            return n;
+        }
+    }
+
+    private boolean awareDecoder;
+
     private ServiceFactory lines() {
         return new ServiceFactory() {
             @Override
@@ -82,7 +115,7 @@ class StartTlsTest {
             @Override
             public ServiceProtocol create(ServiceContext context) {
                 return (SocketChannel ch) -> ch.pipeline()
-                        .addLast(new LineBasedFrameDecoder(1000))
+                        .addLast(awareDecoder ? new AwareLineDecoder() : new LineBasedFrameDecoder(1000))
                         .addLast(new StringDecoder(StandardCharsets.US_ASCII))
                         .addLast("lines", new SimpleChannelInboundHandler<String>() {
                             @Override
@@ -159,6 +192,29 @@ class StartTlsTest {
                         .contains("after STARTTLS")
                         .contains("1 commands")
                         .contains("discarded")));
+    }
+
+    @Test
+    void anIncompleteLineSentBeforeTheHandshakeIsDroppedByADecoderThatHoldsIt() throws Exception {
+        awareDecoder = true;
+        int port = start(TlsSettings.builder().engine(Engine.JDK).build());
+        Socket plain = new Socket();
+        plain.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        plain.setSoTimeout(10_000);
+        // a complete injected line and an incomplete one, in the clear, in one write with STARTTLS
+        plain.getOutputStream().write("STARTTLS\r\nINJECTED\r\nPARTIAL".getBytes(StandardCharsets.US_ASCII));
+        plain.getOutputStream().flush();
+        assertThat(readLine(plain.getInputStream())).isEqualTo("220 go");
+        try (TlsClient c = TlsClient.wrap(plain, "lines.test", null, List.of())) {
+            assertThat(c.send("AFTER\r\n").readLine())
+                    .as("the first line after the handshake is the client's, not PARTIAL joined to it")
+                    .isEqualTo("tls AFTER");
+        }
+        assertThat(executed).containsExactly("AFTER");
+        await().untilAsserted(() -> assertThat(serviceLog.list)
+                .map(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(l ->
+                        assertThat(l).contains("sent 17 bytes after STARTTLS").contains("discarded")));
     }
 
     @Test

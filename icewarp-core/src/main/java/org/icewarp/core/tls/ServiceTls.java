@@ -39,9 +39,10 @@ public interface ServiceTls {
      *       logged with its reason.
      * </ol>
      *
-     * A decoder that still holds an incomplete frame in its buffer (pipelined bytes without their line end) must clear
-     * it itself when STARTTLS is accepted, or those bytes would be joined to the first decrypted ones: {@code
-     * ByteToMessageDecoder} does not let other handlers reach its buffer.
+     * A decoder that holds input across reads (an incomplete frame: pipelined bytes without their line end) must
+     * implement {@link BufferedInput}: this method asks every such handler of the pipeline to drop what it holds, so
+     * those bytes are never joined to the first decrypted ones ({@code ByteToMessageDecoder} does not let other
+     * handlers reach its buffer, so only the decoder itself can).
      *
      * @param ctx the context of the protocol handler that processed STARTTLS
      * @param reply the message to write before the handshake, as the protocol would write it from {@code ctx}
@@ -49,4 +50,20 @@ public interface ServiceTls {
      * @throws IllegalStateException when TLS is switched off or the connection already speaks TLS
      */
     Future<Channel> startTls(ChannelHandlerContext ctx, Object reply);
+
+    /**
+     * A handler that keeps input across reads, typically a protocol's frame decoder. {@link #startTls} calls {@link
+     * #discardBufferedInput} on every handler of the pipeline that implements it, before it writes the go-ahead. A
+     * decoder extending {@code ByteToMessageDecoder} skips the readable bytes of {@code internalBuffer()} and resets its
+     * own scanning state; it may be inside its decode loop when called (the STARTTLS command was decoded from the same
+     * buffer), and must then stop decoding.
+     */
+    interface BufferedInput {
+        /**
+         * Drops the input held so far.
+         *
+         * @return how many bytes were dropped
+         */
+        int discardBufferedInput();
+    }
 }

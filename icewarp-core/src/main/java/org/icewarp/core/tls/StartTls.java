@@ -1,12 +1,14 @@
 package org.icewarp.core.tls;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SniHandler;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.Objects;
 import org.icewarp.core.log.ActivityLog;
 
@@ -53,6 +55,19 @@ final class StartTls implements ServiceTls {
             throw new IllegalStateException("the connection already speaks TLS");
         }
         ChannelPipeline p = channel.pipeline();
+        // 0. input held by decoders (an incomplete frame sent in the clear) must not meet the decrypted bytes
+        int held = 0;
+        for (Map.Entry<String, ChannelHandler> e : p) {
+            if (e.getValue() instanceof BufferedInput b) {
+                held += b.discardBufferedInput();
+            }
+        }
+        if (held > 0) {
+            log.summary(
+                    "{} sent {} bytes after STARTTLS before the TLS handshake; discarded, not executed",
+                    channel.remoteAddress(),
+                    held);
+        }
         Promise<Channel> done = channel.eventLoop().newPromise();
         HandshakeGate gate = new HandshakeGate(log, onRefused, done);
         // 1. input the client pipelined behind STARTTLS: whatever the decoders still decode from it meets the gate
