@@ -1,0 +1,204 @@
+package org.icewarp.core.auth;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.icewarp.storage.Account;
+import org.icewarp.storage.AccountStore;
+import org.icewarp.storage.Credential;
+import org.icewarp.storage.EmailAddress;
+import org.icewarp.storage.NotFoundException;
+
+/**
+ * Writes and checks the password records of accounts. Setting a password writes, as separate {@link Credential}
+ * records:
+ *
+ * <table>
+ *   <caption>Records</caption>
+ *   <tr><th>scheme</th><th>value</th><th>when</th></tr>
+ *   <tr><td>{@value #PASSWORD}</td><td>the salted slow hash, PHC string ({@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}
+ *       or {@code $pbkdf2-sha256$i=..$salt$hash})</td><td>always</td></tr>
+ *   <tr><td>{@value #SCRAM_SHA_1}, {@value #SCRAM_SHA_256}</td><td>{@link ScramKeys} in RFC 5803 form</td><td>unless
+ *       SCRAM iterations are 0</td></tr>
+ *   <tr><td>{@value #REVERSIBLE}</td><td>the password under AES-GCM with the server key</td><td>only when
+ *       {@link PasswordSettings#storeReversible()} is on: a risk, since key and store together reveal every
+ *       password</td></tr>
+ * </table>
+ *
+ * Records of other schemes (for example {@value #DIRECTORY_LOGIN}, written by directory sync) are kept.
+ *
+ * <p>Every method that hashes is slow by design (tens of milliseconds with the defaults): never call it on an event
+ * loop. Thread-safe.
+ */
+public final class CredentialService {
+    /** Scheme of the password hash record. */
+    public static final String PASSWORD = "password";
+    /** Scheme of the SCRAM-SHA-1 keys record. */
+    public static final String SCRAM_SHA_1 = "scram-sha-1";
+    /** Scheme of the SCRAM-SHA-256 keys record. */
+    public static final String SCRAM_SHA_256 = "scram-sha-256";
+    /** Scheme of the encrypted reversible secret record. */
+    public static final String REVERSIBLE = ReversibleCipher.SCHEME;
+    /** Scheme of the directory login string of a directory-owned account (the seed's {@code u_authmodevalue}). */
+    public static final String DIRECTORY_LOGIN = "directory-login";
+
+    private static final Set<String> OWN = Set.of(PASSWORD, SCRAM_SHA_1, SCRAM_SHA_256, REVERSIBLE);
+
+    private final PasswordSettings settings;
+    private final SecureRandom random;
+    private final ReversibleCipher cipher;
+    private final PasswordHash dummy;
+
+    private CredentialService(PasswordSettings settings, SecureRandom random) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.random = Objects.requireNonNull(random, "random");
+        byte[] key = settings.reversibleKey();
+        this.cipher = key.length == 0 ? null : new ReversibleCipher(key, random);
+        // what an unknown user is checked against: same algorithm and parameters as a real hash
+        byte[] pw = new byte[16];
+        random.nextBytes(pw);
+        this.dummy = PasswordHash.create(settings, java.util.HexFormat.of().formatHex(pw), salt());
+    }
+
+    /** A service with these settings and a strong random source. */
+    public static CredentialService create(PasswordSettings settings) {
+        return new CredentialService(settings, new SecureRandom());
+    }
+
+    /** The settings. */
+    public PasswordSettings settings() {
+        return settings;
+    }
+
+    /**
+     * The account with new password records (see the table above) replacing its old ones. Does not store it.
+     *
+     * @throws NullPointerException when an argument is null
+     */
+    public Account withPassword(Account account, String password) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(password, "password");
+        List<Credential> records = new ArrayList<>();
+        for (Credential c : account.credentials()) {
+            if (!OWN.contains(c.scheme())) {
+                records.add(c);
+            }
+        }
+        records.add(new Credential(
+                PASSWORD, PasswordHash.create(settings, password, salt()).encode()));
+        if (settings.scramIterations() > 0) {
+            for (String m : List.of(Scram.SHA_1, Scram.SHA_256)) {
+                ScramKeys k = Scram.derive(m, password, salt(), settings.scramIterations());
+                records.add(new Credential(ScramKeys.scheme(m), k.encode()));
+            }
+        }
+        if (settings.storeReversible()) {
+            records.add(new Credential(
+                    REVERSIBLE, cipher.encrypt(password, account.address().toString())));
+        }
+        return account.withCredentials(records);
+    }
+
+    /**
+     * Sets an account's password in a store: all records written in one update.
+     *
+     * @throws NotFoundException when there is no such account
+     * @throws org.icewarp.storage.StorageUnavailableException when the store fails
+     */
+    public void setPassword(AccountStore store, EmailAddress address, String password) {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(address, "address");
+        Account account = store.findAccount(address).orElseThrow(() -> new NotFoundException("no account " + address));
+        store.updateAccount(withPassword(account, password));
+    }
+
+    /**
+     * Checks a password against an account's hash, in time that does not depend on whether the account has one.
+     *
+     * @return whether it matches, and when it does and the records are outdated (other algorithm or parameters,
+     *     missing SCRAM keys, reversible record not as configured) the account with fresh records to write back
+     */
+    public Verification verify(Account account, String password) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(password, "password");
+        Optional<PasswordHash> hash = account.credentials().stream()
+                .filter(c -> c.scheme().equals(PASSWORD))
+                .findFirst()
+                .flatMap(c -> PasswordHash.parse(c.value()));
+        if (hash.isEmpty()) {
+            verifyUnknown(password);
+            return new Verification(false, Optional.empty());
+        }
+        if (!hash.get().matches(password)) {
+            return new Verification(false, Optional.empty());
+        }
+        return new Verification(
+                true,
+                isOutdated(account, hash.get()) ? Optional.of(withPassword(account, password)) : Optional.empty());
+    }
+
+    /**
+     * Spends the time of one verification without an account (against a dummy hash with the current parameters), so
+     * that an unknown user costs what a wrong password costs. Always false.
+     */
+    public boolean verifyUnknown(String password) {
+        Objects.requireNonNull(password, "password");
+        dummy.matches(password);
+        return false;
+    }
+
+    /** The account's records as mechanisms read them. */
+    public StoredCredentials stored(Account account) {
+        return new StoredCredentials(account, cipher);
+    }
+
+    private boolean isOutdated(Account account, PasswordHash hash) {
+        if (hash.isOutdated(settings)) {
+            return true;
+        }
+        StoredCredentials stored = stored(account);
+        for (String m : List.of(Scram.SHA_1, Scram.SHA_256)) {
+            Optional<ScramKeys> k = stored.scram(m);
+            boolean want = settings.scramIterations() > 0;
+            if (want != k.isPresent() || (want && k.get().iterations() != settings.scramIterations())) {
+                return true;
+            }
+        }
+        Optional<String> rev = account.credentials().stream()
+                .filter(c -> c.scheme().equals(REVERSIBLE))
+                .map(Credential::value)
+                .findFirst();
+        if (settings.storeReversible()) {
+            return rev.isEmpty() || !cipher.isCurrent(rev.get());
+        }
+        return rev.isPresent();
+    }
+
+    private byte[] salt() {
+        byte[] s = new byte[PasswordHash.SALT_BYTES];
+        random.nextBytes(s);
+        return s;
+    }
+
+    /** Parameters of the current settings' hash, for diagnostics. */
+    Map<String, Integer> currentParameters() {
+        return PasswordHash.paramsFor(settings);
+    }
+
+    /**
+     * The answer of {@link #verify}.
+     *
+     * @param matches whether the password is right
+     * @param upgraded the account with fresh records to store, when it matched and its records were outdated
+     */
+    public record Verification(boolean matches, Optional<Account> upgraded) {
+        /** Validates. */
+        public Verification {
+            Objects.requireNonNull(upgraded, "upgraded");
+        }
+    }
+}
