@@ -130,6 +130,16 @@ final class DefaultAuthenticator implements Authenticator {
                 break;
             }
         }
+        if (verdict instanceof AuthBackend.Verdict.Decline
+                && account.isPresent()
+                && account.get().directory().owned()) {
+            LOG.warn(
+                    "no authentication backend takes directory-owned account {} (source '{}'); configure a"
+                            + " directory bind",
+                    account.get().address(),
+                    account.get().directory().sourceId());
+            verdict = new AuthBackend.Verdict.Unavailable("no backend for directory-owned accounts");
+        }
         if (verdict instanceof AuthBackend.Verdict.Accept a) {
             Account result = a.account();
             if (a.upgraded()) {
