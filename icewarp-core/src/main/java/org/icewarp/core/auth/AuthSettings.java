@@ -138,6 +138,58 @@ public final class AuthSettings {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof AuthSettings a
+                && disablePlain == a.disablePlain
+                && plainWithoutTls == a.plainWithoutTls
+                && loginWithEmail == a.loginWithEmail
+                && primaryDomain.equals(a.primaryDomain)
+                && maxAccountFailures == a.maxAccountFailures
+                && maxIpFailures == a.maxIpFailures
+                && failureWindow.equals(a.failureWindow)
+                && blockDuration.equals(a.blockDuration)
+                && trackedKeys == a.trackedKeys
+                && logLevel == a.logLevel
+                && threads == a.threads
+                && queue == a.queue;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(
+                disablePlain,
+                plainWithoutTls,
+                loginWithEmail,
+                primaryDomain,
+                maxAccountFailures,
+                maxIpFailures,
+                failureWindow,
+                blockDuration,
+                trackedKeys,
+                logLevel,
+                threads,
+                queue);
+    }
+
+    /** A builder starting from these settings. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.disablePlain = disablePlain;
+        b.plainWithoutTls = plainWithoutTls;
+        b.loginWithEmail = loginWithEmail;
+        b.primaryDomain = primaryDomain;
+        b.maxAccountFailures = maxAccountFailures;
+        b.maxIpFailures = maxIpFailures;
+        b.failureWindow = failureWindow;
+        b.blockDuration = blockDuration;
+        b.trackedKeys = trackedKeys;
+        b.logLevel = logLevel;
+        b.threads = threads;
+        b.queue = queue;
+        return b;
+    }
+
+    @Override
     public String toString() {
         return "AuthSettings[disablePlain=" + disablePlain + ", plainWithoutTls=" + plainWithoutTls
                 + ", loginWithEmail=" + loginWithEmail + ", primaryDomain=" + primaryDomain + ", account="

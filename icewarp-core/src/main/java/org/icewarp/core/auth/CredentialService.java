@@ -51,17 +51,25 @@ public final class CredentialService {
     private final PasswordSettings settings;
     private final SecureRandom random;
     private final ReversibleCipher cipher;
-    private final PasswordHash dummy;
+    private volatile PasswordHash dummy; // made at first use: a server that never sees an unknown user never pays
 
     private CredentialService(PasswordSettings settings, SecureRandom random) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.random = Objects.requireNonNull(random, "random");
         byte[] key = settings.reversibleKey();
         this.cipher = key.length == 0 ? null : new ReversibleCipher(key, random);
-        // what an unknown user is checked against: same algorithm and parameters as a real hash
-        byte[] pw = new byte[16];
-        random.nextBytes(pw);
-        this.dummy = PasswordHash.create(settings, java.util.HexFormat.of().formatHex(pw), salt());
+    }
+
+    /** What an unknown user is checked against: the same algorithm and parameters as a real hash. */
+    private PasswordHash dummy() {
+        PasswordHash d = dummy;
+        if (d == null) {
+            byte[] pw = new byte[16];
+            random.nextBytes(pw);
+            d = PasswordHash.create(settings, java.util.HexFormat.of().formatHex(pw), salt());
+            dummy = d; // a race makes two equivalent dummies; either will do
+        }
+        return d;
     }
 
     /** A service with these settings and a strong random source. */
@@ -147,7 +155,7 @@ public final class CredentialService {
      */
     public boolean verifyUnknown(String password) {
         Objects.requireNonNull(password, "password");
-        dummy.matches(password);
+        dummy().matches(password);
         return false;
     }
 

@@ -108,6 +108,22 @@ public final class Kernel implements AutoCloseable {
         return dir;
     }
 
+    private volatile org.icewarp.core.auth.Authenticator authenticator;
+
+    /** Installs the server's authenticator, which the kernel closes with its threads. */
+    public void authenticator(org.icewarp.core.auth.Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    /** The server's authenticator. */
+    public org.icewarp.core.auth.Authenticator authenticator() {
+        org.icewarp.core.auth.Authenticator a = authenticator;
+        if (a == null) {
+            throw new IllegalStateException("no authenticator installed");
+        }
+        return a;
+    }
+
     /** The clock. */
     public Clock clock() {
         return clock;
@@ -140,6 +156,9 @@ public final class Kernel implements AutoCloseable {
         try {
             closeThreads();
         } finally {
+            if (authenticator != null) {
+                authenticator.close();
+            }
             storage.close();
         }
     }
