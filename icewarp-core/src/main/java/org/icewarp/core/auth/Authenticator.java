@@ -36,6 +36,23 @@ public interface Authenticator extends AutoCloseable {
      */
     CompletionStage<AuthResult> authenticate(AuthRequest request);
 
+    /**
+     * The stored records of the account a login resolves to, for mechanisms that need them before the client proves
+     * anything (SCRAM sends the salt and iteration count first). Runs on the authenticator's executor like {@link
+     * #authenticate}; the attempt itself still goes through {@link #authenticate} with an {@link Evidence.Check}, so
+     * that the login policy and the log see it.
+     *
+     * @param login the login as the client typed it
+     * @return the records, or empty when the login resolves to no account, to a disabled one, or to a
+     *     directory-owned one (which has no such records); a mechanism then continues with {@link
+     *     CredentialService#decoyScramKeys} so that the exchange does not tell whether the user exists. Completes
+     *     exceptionally only when the store fails.
+     */
+    CompletionStage<java.util.Optional<StoredCredentials>> storedCredentials(String login);
+
+    /** The credential service the authenticator verifies with (for decoy keys, and to set passwords). */
+    CredentialService credentials();
+
     /** The policy this authenticator enforces (protocols ask it what to advertise). */
     AuthPolicy policy();
 

@@ -51,6 +51,7 @@ public final class CredentialService {
     private final PasswordSettings settings;
     private final SecureRandom random;
     private final ReversibleCipher cipher;
+    private final byte[] decoySecret = new byte[32];
     private volatile PasswordHash dummy; // made at first use: a server that never sees an unknown user never pays
 
     private CredentialService(PasswordSettings settings, SecureRandom random) {
@@ -58,6 +59,7 @@ public final class CredentialService {
         this.random = Objects.requireNonNull(random, "random");
         byte[] key = settings.reversibleKey();
         this.cipher = key.length == 0 ? null : new ReversibleCipher(key, random);
+        random.nextBytes(decoySecret);
     }
 
     /** What an unknown user is checked against: the same algorithm and parameters as a real hash. */
@@ -157,6 +159,33 @@ public final class CredentialService {
         Objects.requireNonNull(password, "password");
         dummy().matches(password);
         return false;
+    }
+
+    /**
+     * Made-up SCRAM keys for a login that has none (unknown user, directory-owned account): the salt is derived from
+     * the login and a secret of this service, so asking twice gives the same salt, and the iteration count is the
+     * configured one, as RFC 5802 §9 advises; no password matches the keys. Cheap: no hashing.
+     *
+     * @param mechanism {@code SCRAM-SHA-1} or {@code SCRAM-SHA-256}
+     * @param login the login as the client typed it
+     */
+    public ScramKeys decoyScramKeys(String mechanism, String login) {
+        Objects.requireNonNull(mechanism, "mechanism");
+        Objects.requireNonNull(login, "login");
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(decoySecret, "HmacSHA256"));
+            byte[] h = mac.doFinal((mechanism + "\0" + login.toLowerCase(java.util.Locale.ROOT))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] salt = java.util.Arrays.copyOf(h, PasswordHash.SALT_BYTES);
+            int len = ScramKeys.scheme(mechanism).equals(SCRAM_SHA_1) ? 20 : 32;
+            byte[] unusable = new byte[len];
+            random.nextBytes(unusable);
+            int iterations = settings.scramIterations() > 0 ? settings.scramIterations() : 4096;
+            return new ScramKeys(mechanism, salt, iterations, unusable, unusable);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 missing from this JDK", e);
+        }
     }
 
     /** The account's records as mechanisms read them. */

@@ -202,6 +202,26 @@ final class DefaultAuthenticator implements Authenticator {
     }
 
     @Override
+    public CompletionStage<Optional<StoredCredentials>> storedCredentials(String login) {
+        java.util.Objects.requireNonNull(login, "login");
+        try {
+            return CompletableFuture.supplyAsync(
+                    () -> resolve(login)
+                            .filter(a ->
+                                    !a.directory().owned() && a.state() == org.icewarp.storage.AccountState.ENABLED)
+                            .map(credentials::stored),
+                    executor);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CredentialService credentials() {
+        return credentials;
+    }
+
+    @Override
     public AuthPolicy policy() {
         return policy;
     }

@@ -234,6 +234,34 @@ class AuthenticatorTest {
         }
     }
 
+    @Test
+    void mechanismsReadStoredRecordsBeforeTheProofAndGetDecoysForUnknownUsers() {
+        store.createAccount(credentials.withPassword(Account.of("b@t.com"), "pencil"));
+        build(AuthSettings.defaults());
+        ScramKeys real = auth.storedCredentials("b@t.com")
+                .toCompletableFuture()
+                .join()
+                .orElseThrow()
+                .scram("SCRAM-SHA-256")
+                .orElseThrow();
+        assertThat(real.iterations()).isEqualTo(16);
+        assertThat(auth.storedCredentials("nobody@t.com").toCompletableFuture().join())
+                .isEmpty();
+
+        ScramKeys decoy = auth.credentials().decoyScramKeys("SCRAM-SHA-256", "nobody@t.com");
+        assertThat(decoy.iterations()).isEqualTo(real.iterations());
+        assertThat(decoy.salt()).hasSameSizeAs(real.salt());
+        assertThat(auth.credentials()
+                        .decoyScramKeys("SCRAM-SHA-256", "Nobody@t.com")
+                        .salt())
+                .as("the same salt every time, so that asking twice reveals nothing")
+                .isEqualTo(decoy.salt());
+        assertThat(auth.credentials()
+                        .decoyScramKeys("SCRAM-SHA-256", "other@t.com")
+                        .salt())
+                .isNotEqualTo(decoy.salt());
+    }
+
     private String hash(String address) {
         return store.findAccount(EmailAddress.parse(address)).orElseThrow().credentials().stream()
                 .filter(c -> c.scheme().equals(CredentialService.PASSWORD))
