@@ -52,7 +52,7 @@ public final class CredentialService {
     private final SecureRandom random;
     private final ReversibleCipher cipher;
     private final byte[] decoySecret = new byte[32];
-    private volatile PasswordHash dummy; // made at first use: a server that never sees an unknown user never pays
+    private volatile Account dummy; // made at first use: a server that never sees an unknown user never pays
 
     private CredentialService(PasswordSettings settings, SecureRandom random) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -62,13 +62,18 @@ public final class CredentialService {
         random.nextBytes(decoySecret);
     }
 
-    /** What an unknown user is checked against: the same algorithm and parameters as a real hash. */
-    private PasswordHash dummy() {
-        PasswordHash d = dummy;
+    /**
+     * What an unknown user is checked against: an account whose password record has the current algorithm and
+     * parameters, checked through the same code path as a real one (parse, derive, compare).
+     */
+    private Account dummy() {
+        Account d = dummy;
         if (d == null) {
             byte[] pw = new byte[16];
             random.nextBytes(pw);
-            d = PasswordHash.create(settings, java.util.HexFormat.of().formatHex(pw), salt());
+            String hash = PasswordHash.create(settings, java.util.HexFormat.of().formatHex(pw), salt())
+                    .encode();
+            d = Account.of("unknown@invalid.invalid").withCredentials(List.of(new Credential(PASSWORD, hash)));
             dummy = d; // a race makes two equivalent dummies; either will do
         }
         return d;
@@ -135,15 +140,8 @@ public final class CredentialService {
     public Verification verify(Account account, String password) {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(password, "password");
-        Optional<PasswordHash> hash = account.credentials().stream()
-                .filter(c -> c.scheme().equals(PASSWORD))
-                .findFirst()
-                .flatMap(c -> PasswordHash.parse(c.value()));
+        Optional<PasswordHash> hash = check(account, password);
         if (hash.isEmpty()) {
-            verifyUnknown(password);
-            return new Verification(false, Optional.empty());
-        }
-        if (!hash.get().matches(password)) {
             return new Verification(false, Optional.empty());
         }
         return new Verification(
@@ -157,7 +155,7 @@ public final class CredentialService {
      */
     public boolean verifyUnknown(String password) {
         Objects.requireNonNull(password, "password");
-        dummy().matches(password);
+        check(dummy(), password);
         return false;
     }
 
@@ -191,6 +189,21 @@ public final class CredentialService {
     /** The account's records as mechanisms read them. */
     public StoredCredentials stored(Account account) {
         return new StoredCredentials(account, cipher);
+    }
+
+    /** The account's hash when the password matches it; a missing or damaged record costs a dummy verification. */
+    private Optional<PasswordHash> check(Account account, String password) {
+        Optional<PasswordHash> hash = account.credentials().stream()
+                .filter(c -> c.scheme().equals(PASSWORD))
+                .findFirst()
+                .flatMap(c -> PasswordHash.parse(c.value()));
+        if (hash.isEmpty()) {
+            if (account != dummy) {
+                verifyUnknown(password);
+            }
+            return Optional.empty();
+        }
+        return hash.get().matches(password) ? hash : Optional.empty();
     }
 
     private boolean isOutdated(Account account, PasswordHash hash) {
