@@ -262,6 +262,24 @@ class AuthenticatorTest {
                 .isNotEqualTo(decoy.salt());
     }
 
+    @Test
+    void backendsOnTheClassPathAreFoundThroughTheServiceLoader() {
+        store.createAccount(credentials.withPassword(Account.of("b@t.com"), "right"));
+        auth = Authenticator.builder(store)
+                .credentials(credentials)
+                .executor(Runnable::run)
+                .build();
+        assertThat(run(Fixtures.plain("192.0.2.1", "1", "b@t.com", LoadedBackend.PASSWORD))
+                        .succeeded())
+                .isTrue();
+        assertThat(run(Fixtures.plain("192.0.2.1", "1", "b@t.com", "right")).succeeded())
+                .isTrue();
+        auth.close();
+        build(AuthSettings.defaults()); // serviceLoader(false)
+        assertThat(run(Fixtures.plain("192.0.2.1", "1", "b@t.com", LoadedBackend.PASSWORD)))
+                .isEqualTo(INVALID);
+    }
+
     private String hash(String address) {
         return store.findAccount(EmailAddress.parse(address)).orElseThrow().credentials().stream()
                 .filter(c -> c.scheme().equals(CredentialService.PASSWORD))
