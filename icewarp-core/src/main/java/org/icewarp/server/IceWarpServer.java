@@ -155,6 +155,12 @@ public final class IceWarpServer implements AutoCloseable {
         kernel = new Kernel(clock, dataDirectory, events, storage, ioThreads, blockingThreads, blockingQueue);
         try {
             kernel.useTls(ServerTls.start(effective.tls(), kernel.tlsEnvironment(), certificateProviders()));
+            kernel.authenticator(org.icewarp.core.auth.Authenticator.builder(storage.accounts())
+                    .settings(effective.auth())
+                    .credentials(org.icewarp.core.auth.CredentialService.create(effective.passwords()))
+                    .directory(effective.directoryBind())
+                    .clock(clock)
+                    .build());
             registry = new DefaultServiceRegistry(kernel, factories, effective);
             registry.startEnabled();
         } catch (RuntimeException e) {
@@ -283,6 +289,27 @@ public final class IceWarpServer implements AutoCloseable {
         }
         // first: it may refuse the new settings (an engine that cannot load) before anything changed
         kernel.tls().apply(effective.tls());
+        if (!effective.auth().equals(running.auth())
+                || !effective.passwords().equals(running.passwords())
+                || !effective.directoryBind().equals(running.directoryBind())) {
+            // the authentication log level applies at once; the rest when the authenticator is built, at start
+            kernel.authenticator().log().setLevel(effective.auth().logLevel());
+            if (!effective.auth().toBuilder()
+                            .logLevel(running.auth().logLevel())
+                            .build()
+                            .equals(running.auth())
+                    || !effective.passwords().equals(running.passwords())
+                    || !effective.directoryBind().equals(running.directoryBind())) {
+                LOG.warn("system.auth changed; apart from system.auth.logging it takes effect at the next start");
+            }
+            effective = effective.toBuilder()
+                    .auth(running.auth().toBuilder()
+                            .logLevel(effective.auth().logLevel())
+                            .build())
+                    .passwords(running.passwords())
+                    .directoryBind(running.directoryBind())
+                    .build();
+        }
         DefaultServiceRegistry.Changes changes = registry.apply(effective);
         config = changes.applied();
         if (watcher != null && !config.reloadInterval().equals(watchedEvery)) {
@@ -360,6 +387,17 @@ public final class IceWarpServer implements AutoCloseable {
     public synchronized ServerTls tls() {
         requireRunning();
         return kernel.tls();
+    }
+
+    /**
+     * The authenticator of the running server ({@code system.auth}), for embedders that check logins of their own
+     * (an API, a web front end) through the same policy, lock-out and log.
+     *
+     * @throws IllegalStateException when not running
+     */
+    public synchronized org.icewarp.core.auth.Authenticator authenticator() {
+        requireRunning();
+        return kernel.authenticator();
     }
 
     /** The scheduler of the running server. */

@@ -13,6 +13,9 @@ import org.icewarp.core.access.AccessRule;
 import org.icewarp.core.access.AddressSet;
 import org.icewarp.core.access.InvalidAccessEntryException;
 import org.icewarp.core.access.Patterns;
+import org.icewarp.core.auth.AuthSettings;
+import org.icewarp.core.auth.DirectoryBindSettings;
+import org.icewarp.core.auth.PasswordSettings;
 
 /**
  * The validated configuration of a whole server: immutable, and complete once built (access rules are compiled
@@ -37,8 +40,14 @@ public final class ServerConfig {
     private final Patterns patterns;
     private final AddressSet trusted;
     private final Map<String, AccessRule> accessRules;
+    private final AuthSettings auth;
+    private final PasswordSettings passwords;
+    private final DirectoryBindSettings directoryBind;
 
     private ServerConfig(Builder b) {
+        this.auth = b.auth;
+        this.passwords = b.passwords;
+        this.directoryBind = b.directoryBind;
         this.serverId = b.serverId;
         this.allAddresses = List.copyOf(b.allAddresses);
         this.trustedIps = b.trustedIps;
@@ -98,6 +107,9 @@ public final class ServerConfig {
         b.reloadInterval = reloadInterval;
         b.storage = new LinkedHashMap<>(storage);
         b.tls = tls;
+        b.auth = auth;
+        b.passwords = passwords;
+        b.directoryBind = directoryBind;
         return b;
     }
 
@@ -175,6 +187,21 @@ public final class ServerConfig {
         return tls;
     }
 
+    /** The authentication policy ({@code system.auth}); see {@link AuthSettings} for the keys. */
+    public AuthSettings auth() {
+        return auth;
+    }
+
+    /** How passwords are stored ({@code system.auth.password}); see {@link PasswordSettings} for the keys. */
+    public PasswordSettings passwords() {
+        return passwords;
+    }
+
+    /** Where directory-owned accounts bind ({@code system.auth.directory}); none by default. */
+    public DirectoryBindSettings directoryBind() {
+        return directoryBind;
+    }
+
     static final String ACCOUNTS = "accounts";
     static final String MAILBOXES = "mailboxes";
     static final String QUEUE = "queue";
@@ -189,13 +216,26 @@ public final class ServerConfig {
                 && services.equals(c.services)
                 && reloadInterval.equals(c.reloadInterval)
                 && storage.equals(c.storage)
-                && tls.equals(c.tls);
+                && tls.equals(c.tls)
+                && auth.equals(c.auth)
+                && passwords.equals(c.passwords)
+                && directoryBind.equals(c.directoryBind);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(
-                serverId, allAddresses, trustedIps, patternDefinitions, services, reloadInterval, storage, tls);
+                serverId,
+                allAddresses,
+                trustedIps,
+                patternDefinitions,
+                services,
+                reloadInterval,
+                storage,
+                tls,
+                auth,
+                passwords,
+                directoryBind);
     }
 
     @Override
@@ -219,7 +259,29 @@ public final class ServerConfig {
                 Map.of(ACCOUNTS, StoreChoice.MEMORY, MAILBOXES, StoreChoice.MEMORY, QUEUE, StoreChoice.MEMORY));
         private TlsSettings tls = TlsSettings.defaults();
 
+        private AuthSettings auth = AuthSettings.defaults();
+        private PasswordSettings passwords = PasswordSettings.defaults();
+        private DirectoryBindSettings directoryBind = new DirectoryBindSettings(Map.of());
+
         private Builder() {}
+
+        /** The authentication policy; default {@link AuthSettings#defaults()}. */
+        public Builder auth(AuthSettings auth) {
+            this.auth = Objects.requireNonNull(auth, "auth");
+            return this;
+        }
+
+        /** How passwords are stored; default {@link PasswordSettings#defaults()}. */
+        public Builder passwords(PasswordSettings passwords) {
+            this.passwords = Objects.requireNonNull(passwords, "passwords");
+            return this;
+        }
+
+        /** Where directory-owned accounts bind; default no directory. */
+        public Builder directoryBind(DirectoryBindSettings directoryBind) {
+            this.directoryBind = Objects.requireNonNull(directoryBind, "directoryBind");
+            return this;
+        }
 
         /** Where accounts are kept; default in memory. */
         public Builder accounts(StoreChoice choice) {

@@ -13,6 +13,10 @@ import java.util.regex.Pattern;
 import org.apache.commons.configuration2.HierarchicalConfiguration;
 import org.apache.commons.configuration2.tree.ImmutableNode;
 import org.icewarp.core.access.AccessRule;
+import org.icewarp.core.auth.AuthSettings;
+import org.icewarp.core.auth.DirectoryBindSettings;
+import org.icewarp.core.auth.PasswordAlgorithm;
+import org.icewarp.core.auth.PasswordSettings;
 import org.icewarp.core.log.LogLevel;
 
 /**
@@ -21,6 +25,7 @@ import org.icewarp.core.log.LogLevel;
  */
 final class YamlConfigReader {
     private static final String SERVICES = "system.services.";
+    private static final String AUTH = "system\\.auth\\.";
     private static final String SVC = "system\\.services\\.([a-z][a-z0-9-]*)\\.";
 
     /** The schema: every key the file may contain. */
@@ -40,7 +45,13 @@ final class YamlConfigReader {
             Pattern.compile("system\\.certificates\\.(default|ca-directory|reload-interval)"),
             Pattern.compile("system\\.certificates\\.server\\.(ip|file|key-file)"),
             Pattern.compile("system\\.storage\\.(accounts|mailboxes|queue)\\.provider"),
-            Pattern.compile("system\\.storage\\.(accounts|mailboxes|queue)\\.options\\.[a-z0-9-]+"));
+            Pattern.compile("system\\.storage\\.(accounts|mailboxes|queue)\\.options\\.[a-z0-9-]+"),
+            Pattern.compile(
+                    AUTH + "(logging|disable-plain|plain-without-tls|login-with-email|primary-domain|threads|queue)"),
+            Pattern.compile(AUTH + "login-policy\\.(account-failures|ip-failures|window|block|tracked)"),
+            Pattern.compile(AUTH + "password\\.(algorithm|argon2\\.(memory-kib|iterations|parallelism)"
+                    + "|pbkdf2\\.iterations|scram\\.iterations|reversible\\.(enabled|key))"),
+            Pattern.compile(AUTH + "directory\\.[A-Za-z0-9_-]+\\.(urls|timeout)"));
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
@@ -85,7 +96,71 @@ final class YamlConfigReader {
         apply("system.storage.accounts", () -> b.accounts(store("accounts")));
         apply("system.storage.mailboxes", () -> b.mailboxes(store("mailboxes")));
         apply("system.storage.queue", () -> b.queue(store("queue")));
+        b.auth(auth());
+        b.passwords(passwords());
+        b.directoryBind(directoryBind());
         return b.build();
+    }
+
+    private AuthSettings auth() {
+        String p = "system.auth.";
+        AuthSettings.Builder a = AuthSettings.builder();
+        String level = string(p + "logging", "summary");
+        apply(p + "logging", () -> a.logLevel(LogLevel.parse(level)), level);
+        a.disablePlain(bool(p + "disable-plain", false));
+        a.plainWithoutTls(bool(p + "plain-without-tls", false));
+        a.loginWithEmail(bool(p + "login-with-email", true));
+        String primary = string(p + "primary-domain", "");
+        apply(p + "primary-domain", () -> a.primaryDomain(primary), primary);
+        AuthSettings defaults = AuthSettings.defaults();
+        a.threads(integer(p + "threads", defaults.threads(), 1, 256));
+        a.queue(integer(p + "queue", defaults.queue(), 1, 1_000_000));
+        String l = p + "login-policy.";
+        a.maxAccountFailures(integer(l + "account-failures", defaults.maxAccountFailures(), 0, 10_000));
+        a.maxIpFailures(integer(l + "ip-failures", defaults.maxIpFailures(), 0, 1_000_000));
+        a.trackedKeys(integer(l + "tracked", defaults.trackedKeys(), 100, 10_000_000));
+        Duration window = duration(l + "window", defaults.failureWindow());
+        apply(l + "window", () -> a.failureWindow(window), raw(l + "window"));
+        Duration block = duration(l + "block", defaults.blockDuration());
+        apply(l + "block", () -> a.blockDuration(block), raw(l + "block"));
+        return a.build();
+    }
+
+    private PasswordSettings passwords() {
+        String p = "system.auth.password.";
+        PasswordSettings d = PasswordSettings.defaults();
+        PasswordSettings.Builder b = PasswordSettings.builder();
+        String algorithm = string(p + "algorithm", d.algorithm().id());
+        apply(p + "algorithm", () -> b.algorithm(PasswordAlgorithm.parse(algorithm)), algorithm);
+        b.argon2MemoryKib(integer(p + "argon2.memory-kib", d.argon2MemoryKib(), 8, 4 * 1024 * 1024));
+        b.argon2Iterations(integer(p + "argon2.iterations", d.argon2Iterations(), 1, 100));
+        b.argon2Parallelism(integer(p + "argon2.parallelism", d.argon2Parallelism(), 1, 64));
+        b.pbkdf2Iterations(integer(p + "pbkdf2.iterations", d.pbkdf2Iterations(), 1000, 10_000_000));
+        b.scramIterations(integer(p + "scram.iterations", d.scramIterations(), 0, 10_000_000));
+        boolean reversible = bool(p + "reversible.enabled", false);
+        b.storeReversible(reversible);
+        String key = string(p + "reversible.key", "");
+        if (!key.isEmpty()) {
+            // the value is a secret: never part of an error message
+            apply(p + "reversible.key", () -> b.reversibleKey(key));
+        }
+        PasswordSettings[] built = new PasswordSettings[1];
+        apply(reversible ? p + "reversible.key" : p + "argon2.memory-kib", () -> built[0] = b.build());
+        return built[0];
+    }
+
+    private DirectoryBindSettings directoryBind() {
+        java.util.Map<String, DirectoryBindSettings.Server> sources = new java.util.LinkedHashMap<>();
+        for (String source : children("system.auth.directory")) {
+            String p = "system.auth.directory." + source + ".";
+            List<String> urls = list(p + "urls");
+            Duration timeout = duration(p + "timeout", Duration.ofSeconds(10));
+            apply(
+                    p + "urls",
+                    () -> sources.put(source, new DirectoryBindSettings.Server(urls, timeout)),
+                    String.join(",", urls));
+        }
+        return new DirectoryBindSettings(sources);
     }
 
     private Set<String> serviceNames() {

@@ -25,6 +25,23 @@
  *   advanced:
  *     patterns:
  *       Firewall: ["192.168.*.*", "206.62.*.*"]
+ *   auth:                         # see org.icewarp.core.auth.AuthSettings and PasswordSettings
+ *     logging: summary            # the authentication log: none | summary | debug | extended
+ *     disable-plain: false        # refuse PLAIN, LOGIN, USER/PASS for all services
+ *     plain-without-tls: false    # allow them without TLS
+ *     login-with-email: true      # false: bare names are taken in primary-domain
+ *     primary-domain: ""
+ *     threads: 2                  # verifications at once (default: processors)
+ *     queue: 1000                 # attempts waiting; beyond, a temporary failure
+ *     login-policy: { account-failures: 5, ip-failures: 20, window: 10m, block: 30m, tracked: 100000 }
+ *     password:
+ *       algorithm: argon2id       # or pbkdf2-sha256
+ *       argon2: { memory-kib: 19456, iterations: 2, parallelism: 1 }
+ *       pbkdf2: { iterations: 100000 }
+ *       scram: { iterations: 4096 }               # 0: no SCRAM keys
+ *       reversible: { enabled: false, key: "" }   # AES key, base64 of 16 or 32 bytes
+ *     directory:
+ *       corp: { urls: ["ldaps://dc1.example.com:636"], timeout: 10s }
  * }</pre>
  */
 package org.icewarp.core.config;

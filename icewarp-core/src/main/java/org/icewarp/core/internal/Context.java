@@ -85,6 +85,11 @@ final class Context implements ServiceContext {
     }
 
     @Override
+    public org.icewarp.core.auth.Authenticator authenticator() {
+        return kernel.authenticator();
+    }
+
+    @Override
     public Path dataDirectory() {
         return kernel.dataDirectory();
     }

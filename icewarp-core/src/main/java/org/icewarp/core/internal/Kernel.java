@@ -149,6 +149,22 @@ public final class Kernel implements AutoCloseable {
         };
     }
 
+    private volatile org.icewarp.core.auth.Authenticator authenticator;
+
+    /** Installs the server's authenticator, which the kernel closes with its threads. */
+    public void authenticator(org.icewarp.core.auth.Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    /** The server's authenticator. */
+    public org.icewarp.core.auth.Authenticator authenticator() {
+        org.icewarp.core.auth.Authenticator a = authenticator;
+        if (a == null) {
+            throw new IllegalStateException("no authenticator installed");
+        }
+        return a;
+    }
+
     /** The clock. */
     public Clock clock() {
         return clock;
@@ -185,6 +201,9 @@ public final class Kernel implements AutoCloseable {
         try {
             closeThreads();
         } finally {
+            if (authenticator != null) {
+                authenticator.close();
+            }
             storage.close();
         }
     }

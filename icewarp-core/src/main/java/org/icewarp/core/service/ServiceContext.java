@@ -57,6 +57,18 @@ public interface ServiceContext {
     /** The server's mailbox store ({@code system.storage.mailboxes}). Its methods may block. */
     MailboxStore mailboxes();
 
+    /**
+     * The server's authenticator ({@code system.auth}): every login of every protocol goes through it, and protocols
+     * ask its {@link org.icewarp.core.auth.Authenticator#policy() policy} which mechanisms to offer. Its stage
+     * completes off the event loop; continue on the channel's event loop.
+     *
+     * @throws UnsupportedOperationException in a context that has none (the default, for implementations outside the
+     *     kernel)
+     */
+    default org.icewarp.core.auth.Authenticator authenticator() {
+        throw new UnsupportedOperationException("this service context has no authenticator");
+    }
+
     /** The server's outgoing queue ({@code system.storage.queue}). Its methods may block. */
     QueueStore queue();
 }

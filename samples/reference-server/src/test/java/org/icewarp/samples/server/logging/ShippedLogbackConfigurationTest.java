@@ -65,6 +65,20 @@ class ShippedLogbackConfigurationTest {
     }
 
     @Test
+    void theAuthenticationLogHasItsOwnFile() throws Exception {
+        configure(Map.of("icewarp.data", data.toString(), "icewarp.server.id", ""));
+
+        context.getLogger("icewarp.log.auth")
+                .info("194.188.6.143 [1D14] 17:39:16:874 Authentication [IMAP] - Result=0, User=b, Method=0");
+
+        List<String> files = logFiles();
+        assertThat(files).hasSize(1);
+        assertThat(files.get(0)).matches("a\\d{8}-00\\.log");
+        assertThat(Files.readString(data.resolve("logs").resolve(files.get(0)), StandardCharsets.UTF_8))
+                .contains("Authentication [IMAP] - Result=0, User=b, Method=0");
+    }
+
+    @Test
     void activityLinesGoOnlyToTheServiceFileAndServerWarningsToTheGeneralFile() throws Exception {
         configure(Map.of("icewarp.data", data.toString(), "icewarp.server.id", "r1"));
 

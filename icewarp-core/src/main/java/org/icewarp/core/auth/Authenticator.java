@@ -1,0 +1,140 @@
+package org.icewarp.core.auth;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.icewarp.core.log.ActivityLog;
+import org.icewarp.storage.AccountStore;
+
+/**
+ * Decides login attempts for every protocol. Given the service, the client's address, the TLS state, the login and
+ * the evidence, it answers an {@link AuthResult}: success with the account, failure, or temporary failure (a backend
+ * is down).
+ *
+ * <p>What it does for each attempt, in this order: checks the mechanism against the {@link AuthPolicy} (plain text
+ * disabled or without TLS → failure, before any password is looked at); resolves the login to an account; refuses
+ * blocked accounts and IPs exactly like a wrong password (same answer, same cost); asks the chain of {@link
+ * AuthBackend}s; counts failures per account and per IP (the login policy), clears an account's count on success;
+ * writes upgraded credential records back; writes the authentication log ({@code icewarp.log.auth}).
+ *
+ * <p>Threading: {@link #authenticate} never blocks the caller. Lookup, hashing and directory binds run on a bounded
+ * executor (its own, sized by {@link AuthSettings#threads()} and {@link AuthSettings#queue()}, unless one is given);
+ * the stage completes on that executor, so a protocol continues on its event loop with
+ * {@code thenAcceptAsync(..., channel.eventLoop())}. A full queue answers a temporary failure.
+ */
+public interface Authenticator extends AutoCloseable {
+
+    /**
+     * Decides an attempt.
+     *
+     * @param request the attempt
+     * @return the outcome; never completes exceptionally (failures of the store or a backend become {@link
+     *     AuthResult.TemporaryFailure})
+     */
+    CompletionStage<AuthResult> authenticate(AuthRequest request);
+
+    /**
+     * The stored records of the account a login resolves to, for mechanisms that need them before the client proves
+     * anything (SCRAM sends the salt and iteration count first). Runs on the authenticator's executor like {@link
+     * #authenticate}; the attempt itself still goes through {@link #authenticate} with an {@link Evidence.Check}, so
+     * that the login policy and the log see it.
+     *
+     * @param login the login as the client typed it
+     * @return the records, or empty when the login resolves to no account, to a disabled one, or to a
+     *     directory-owned one (which has no such records); a mechanism then continues with {@link
+     *     CredentialService#decoyScramKeys} so that the exchange does not tell whether the user exists. Completes
+     *     exceptionally only when the store fails.
+     */
+    CompletionStage<java.util.Optional<StoredCredentials>> storedCredentials(String login);
+
+    /** The credential service the authenticator verifies with (for decoy keys, and to set passwords). */
+    CredentialService credentials();
+
+    /** The policy this authenticator enforces (protocols ask it what to advertise). */
+    AuthPolicy policy();
+
+    /** The authentication log, whose level may be changed while the server runs. */
+    ActivityLog log();
+
+    /** Stops the authenticator's own executor (not one that was given); attempts in flight finish. */
+    @Override
+    void close();
+
+    /**
+     * A builder of the stock authenticator over an account store.
+     *
+     * @param accounts where logins are looked up and upgraded records written
+     */
+    static Builder builder(AccountStore accounts) {
+        return new Builder(accounts);
+    }
+
+    /** Builds the stock {@link Authenticator}; options are validated at once. */
+    final class Builder {
+        final AccountStore accounts;
+        AuthSettings settings = AuthSettings.defaults();
+        CredentialService credentials;
+        DirectoryBindSettings directory;
+        final List<AuthBackend> backends = new ArrayList<>();
+        boolean serviceLoader = true;
+        Clock clock = Clock.systemDefaultZone();
+        Executor executor;
+
+        private Builder(AccountStore accounts) {
+            this.accounts = Objects.requireNonNull(accounts, "accounts");
+        }
+
+        /** The policy; default {@link AuthSettings#defaults()}. */
+        public Builder settings(AuthSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** How passwords are checked and stored; default {@link PasswordSettings#defaults()}. */
+        public Builder credentials(CredentialService credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /** Enables the directory bind for directory-owned accounts; default off (they then fail temporarily). */
+        public Builder directory(DirectoryBindSettings directory) {
+            this.directory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** Adds a backend of the user's, asked before the stock ones, in the order added. */
+        public Builder backend(AuthBackend backend) {
+            backends.add(Objects.requireNonNull(backend, "backend"));
+            return this;
+        }
+
+        /** Whether backends found through {@link java.util.ServiceLoader} are added too; default true. */
+        public Builder serviceLoader(boolean on) {
+            this.serviceLoader = on;
+            return this;
+        }
+
+        /** The clock for the login policy and the log; default the system clock in the default zone. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * A bounded executor to run attempts on (for example the kernel's blocking executor); default one of the
+         * authenticator's own, named {@code icewarp-auth-<n>}. It must reject work rather than queue without bound.
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** Builds. */
+        public Authenticator build() {
+            return new DefaultAuthenticator(this);
+        }
+    }
+}
