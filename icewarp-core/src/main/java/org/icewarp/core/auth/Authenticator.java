@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.icewarp.core.auth.sasl.SaslBackend;
+import org.icewarp.core.auth.sasl.SaslSettings;
 import org.icewarp.core.log.ActivityLog;
 import org.icewarp.storage.AccountStore;
 
@@ -58,6 +60,40 @@ public interface Authenticator extends AutoCloseable {
 
     /** The authentication log, whose level may be changed while the server runs. */
     ActivityLog log();
+
+    /**
+     * The {@link SaslBackend} through which SASL exchanges ({@link org.icewarp.core.auth.sasl.SaslMechanisms}) log in
+     * with this authenticator. Every SASL attempt, whatever the mechanism, becomes one {@link #authenticate} call: the
+     * same policy check, login policy and authentication log line ({@code Method=} from {@link Mechanism#named}) as
+     * any other login. Cheap; a protocol makes one per session (or per AUTH command).
+     *
+     * @param service the service instance name, as in {@link AuthRequest#service()}
+     * @param session the session identifier the log writes, as in {@link AuthRequest#session()}
+     */
+    default SaslBackend saslBackend(String service, String session) {
+        return new SaslGlue(this, service, session);
+    }
+
+    /**
+     * The SASL settings this authenticator agrees with: {@code configured} with the plain-text rules taken from
+     * {@link #policy()} (disable-plain; plain text needs TLS unless plain-without-tls) and reversible passwords on
+     * exactly when {@link #credentials()} stores reversible records. {@link AuthPolicy} is the one source of these
+     * rules; the values {@code configured} has for them are ignored, so the advertised list never offers a mechanism
+     * the authenticator would refuse.
+     *
+     * @param configured enabled mechanisms, message size, GSSAPI
+     */
+    default SaslSettings saslSettings(SaslSettings configured) {
+        Objects.requireNonNull(configured, "configured");
+        AuthSettings s = policy().settings();
+        return new SaslSettings(
+                configured.enabled(),
+                s.disablePlain(),
+                !s.plainWithoutTls(),
+                credentials().settings().storeReversible(),
+                configured.maxMessageSize(),
+                configured.gssapi());
+    }
 
     /** Stops the authenticator's own executor (not one that was given); attempts in flight finish. */
     @Override

@@ -46,6 +46,25 @@ public interface SaslBackend {
     }
 
     /**
+     * Has the last word on an exchange that checked the client's proof itself, against credentials from {@link
+     * #scramCredentials} or {@link #reversibleSecret} (SCRAM, CRAM-MD5, DIGEST-MD5, NTLM). Called once per such attempt,
+     * right or wrong, unknown user included, so that the backend applies the same login policy and writes the same log
+     * as in {@link #verifyPassword}: a blocked account is rejected even with a right proof, and a wrong proof counts as
+     * a failure.
+     *
+     * @param authcid the user name the credentials were asked for
+     * @param account the canonical account name of those credentials (the user name itself for an unknown user)
+     * @param proofMatched whether the client's proof matched (always false for an unknown user)
+     * @param attempt where the attempt comes from
+     * @return the verification; the default accepts {@code account} exactly when the proof matched
+     */
+    default CompletionStage<Verification> concludeProof(
+            String authcid, String account, boolean proofMatched, AuthAttempt attempt) {
+        return CompletableFuture.completedFuture(
+                proofMatched ? Verification.accepted(account) : Verification.rejected());
+    }
+
+    /**
      * Returns the clear password of a user for the challenge-response mechanisms that need it ({@code CRAM-MD5},
      * {@code DIGEST-MD5}, {@code NTLM}). Asked only when the operator enabled reversible passwords
      * ({@link SaslSettings#reversiblePasswords()}); otherwise those mechanisms are never advertised. The exchange

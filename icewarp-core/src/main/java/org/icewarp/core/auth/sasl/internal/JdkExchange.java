@@ -111,18 +111,27 @@ final class JdkExchange extends AbstractExchange {
                         },
                         context.worker())
                 .thenCompose(out -> {
-                    if (out.isEmpty() || (server.isComplete() && secret == null)) {
+                    if (out.isPresent() && !server.isComplete()) {
+                        return challenge(out.get());
+                    }
+                    boolean matched = out.isPresent() && secret != null;
+                    String user = fetchedFor;
+                    if (user == null) {
+                        // the JDK refused a message before any user name was read: nothing for the backend to count
                         return fail(Reason.WRONG_CREDENTIALS, "wrong user name or password");
                     }
-                    if (!server.isComplete()) {
-                        return challenge(out.get());
-                    }
-                    if (out.get().length > 0) {
-                        // DIGEST-MD5's rspauth: a last challenge, as SMTP and IMAP4rev1 carry no data with success.
-                        awaitingAck = true;
-                        return challenge(out.get());
-                    }
-                    return finish();
+                    String account = matched ? secret.account() : user;
+                    return context.backend()
+                            .concludeProof(user, account, matched, attempt())
+                            .thenCompose(v -> Verifications.then(this, v, ok -> {
+                                if (out.get().length > 0) {
+                                    // DIGEST-MD5's rspauth: a last challenge, as SMTP and IMAP4rev1 carry no data
+                                    // with success.
+                                    awaitingAck = true;
+                                    return challenge(out.get());
+                                }
+                                return finish();
+                            }));
                 });
     }
 

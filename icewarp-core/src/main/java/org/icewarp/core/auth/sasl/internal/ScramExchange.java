@@ -36,6 +36,7 @@ final class ScramExchange extends AbstractExchange {
     private String nonce;
     private ScramCredentials credentials;
     private boolean unknownUser;
+    private String authcid;
 
     ScramExchange(SaslContext context, ScramAlgorithm algorithm, String serverNonce, byte[] fakeSaltKey) {
         super(context, algorithm.mechanism());
@@ -112,6 +113,7 @@ final class ScramExchange extends AbstractExchange {
             return fail(Reason.MALFORMED, "SCRAM user name fails SASLprep");
         }
         attemptedUser(prepared);
+        authcid = prepared;
         nonce = clientNonce + serverNonce;
         return context.backend()
                 .scramCredentials(prepared, algorithm.mechanism(), attempt())
@@ -161,14 +163,17 @@ final class ScramExchange extends AbstractExchange {
         for (int i = 0; i < proof.length; i++) {
             clientKey[i] = (byte) (proof[i] ^ clientSignature[i]);
         }
-        boolean match = MessageDigest.isEqual(algorithm.digest(clientKey), storedKey);
+        boolean match = MessageDigest.isEqual(algorithm.digest(clientKey), storedKey) && !unknownUser;
         Arrays.fill(clientKey, (byte) 0);
-        if (!match || unknownUser) {
-            return fail(Reason.WRONG_CREDENTIALS, "SCRAM proof does not match");
-        }
-        byte[] serverSignature = algorithm.hmac(credentials.serverKey(), authMessage);
-        phase = Phase.FINAL_ACK;
-        return challenge(("v=" + Base64.getEncoder().encodeToString(serverSignature)).getBytes(StandardCharsets.UTF_8));
+        ScramCredentials used = credentials;
+        return context.backend()
+                .concludeProof(authcid, used.account(), match, attempt())
+                .thenCompose(v -> Verifications.then(this, v, account -> {
+                    byte[] serverSignature = algorithm.hmac(used.serverKey(), authMessage);
+                    phase = Phase.FINAL_ACK;
+                    return challenge(("v=" + Base64.getEncoder().encodeToString(serverSignature))
+                            .getBytes(StandardCharsets.UTF_8));
+                }));
     }
 
     private ScramCredentials fake(String user) {
