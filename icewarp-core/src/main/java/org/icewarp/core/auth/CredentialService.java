@@ -107,8 +107,8 @@ public final class CredentialService {
                 PASSWORD, PasswordHash.create(settings, password, salt()).encode()));
         if (settings.scramIterations() > 0) {
             for (String m : List.of(Scram.SHA_1, Scram.SHA_256)) {
-                ScramKeys k = Scram.derive(m, password, salt(), settings.scramIterations());
-                records.add(new Credential(ScramKeys.scheme(m), k.encode()));
+                Scram.derive(m, password, salt(), settings.scramIterations())
+                        .ifPresent(k -> records.add(new Credential(ScramKeys.scheme(m), k.encode())));
             }
         }
         if (settings.storeReversible()) {

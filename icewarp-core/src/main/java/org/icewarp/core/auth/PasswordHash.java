@@ -92,7 +92,7 @@ record PasswordHash(PasswordAlgorithm algorithm, Map<String, Integer> params, by
     }
 
     /** PBKDF2 through the JDK (which encodes the password as UTF-8). */
-    static byte[] pbkdf2(String jdkAlgorithm, String password, byte[] salt, int iterations, int bytes) {
+    private static byte[] pbkdf2(String jdkAlgorithm, String password, byte[] salt, int iterations, int bytes) {
         char[] chars = password.toCharArray();
         PBEKeySpec spec = new PBEKeySpec(chars, salt, iterations, bytes * 8);
         try {

@@ -155,6 +155,7 @@ class AuthenticatorTest {
                         .map(k -> java.security.MessageDigest.isEqual(
                                 k.storedKey(),
                                 Scram.derive(Scram.SHA_256, "pencil", k.salt(), k.iterations())
+                                        .orElseThrow()
                                         .storedKey()))
                         .orElse(false));
         AuthRequest r = new AuthRequest(
