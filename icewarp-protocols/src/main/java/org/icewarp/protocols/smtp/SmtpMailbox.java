@@ -1,0 +1,26 @@
+package org.icewarp.protocols.smtp;
+
+import java.util.Objects;
+
+/**
+ * A mailbox as an SMTP envelope carries it ({@code MAIL FROM} or {@code RCPT TO}), in the canonical form used both to
+ * decide whether a recipient is local or may be relayed and to route it: the same value is checked and routed, so no
+ * spelling of an address can pass the relay check as one domain and be delivered to another.
+ *
+ * @param localPart the local part in its unquoted form (quotes and backslash escapes removed), case preserved; it is
+ *     never interpreted ({@code %}, {@code !} and {@code @} inside it are plain characters)
+ * @param domain the domain in lower case, IDNs as A-labels, or an address literal in brackets ({@code [192.0.2.1]},
+ *     {@code [ipv6:2001:db8::1]}); {@code ""} only for the bare {@code Postmaster} recipient of RFC 5321 section 4.5.1
+ * @param addressLiteral whether {@code domain} is an address literal
+ */
+public record SmtpMailbox(String localPart, String domain, boolean addressLiteral) {
+
+    /** Checks that both parts are present. */
+    public SmtpMailbox {
+        Objects.requireNonNull(localPart, "localPart");
+        Objects.requireNonNull(domain, "domain");
+        if (localPart.isEmpty()) {
+            throw new IllegalArgumentException("a mailbox needs a local part");
+        }
+    }
+}
