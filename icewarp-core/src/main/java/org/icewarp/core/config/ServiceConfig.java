@@ -1,8 +1,11 @@
 package org.icewarp.core.config;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.icewarp.core.log.LogLevel;
 
@@ -21,6 +24,9 @@ import org.icewarp.core.log.LogLevel;
  * @param access the access rule
  * @param limits connection, bandwidth and alert limits
  * @param logging the activity log level
+ * @param options the protocol's own settings ({@code system.services.<name>.options.<key>}), as text; the protocol
+ *     parses and validates them when the service starts and names the full key in any error (see
+ *     {@code ServiceOptions})
  */
 public record ServiceConfig(
         String name,
@@ -31,9 +37,11 @@ public record ServiceConfig(
         List<Binding> bindings,
         AccessSettings access,
         Limits limits,
-        LogLevel logging) {
+        LogLevel logging,
+        Map<String, String> options) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
+    private static final Pattern OPTION = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*");
 
     /** Validates and copies the fields. */
     public ServiceConfig {
@@ -56,6 +64,18 @@ public record ServiceConfig(
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(logging, "logging");
+        options = Collections.unmodifiableMap(new TreeMap<>(options));
+        for (String key : options.keySet()) {
+            if (!OPTION.matcher(key).matches()) {
+                throw new IllegalArgumentException("option key '" + key
+                        + "' must be lower-case words of letters and digits separated by '-' or '.'");
+            }
+        }
+    }
+
+    /** The options as a typed reader that names {@code system.services.<name>.options.<key>} in its errors. */
+    public ServiceOptions typedOptions() {
+        return new ServiceOptions("system.services." + name + ".options.", options);
     }
 
     static void requireName(String what, String value) {
@@ -82,6 +102,7 @@ public record ServiceConfig(
         b.access = access;
         b.limits = limits;
         b.logging = logging;
+        b.options = new TreeMap<>(options);
         return b;
     }
 
@@ -96,6 +117,7 @@ public record ServiceConfig(
         private AccessSettings access = AccessSettings.UNRESTRICTED;
         private Limits limits = Limits.NONE;
         private LogLevel logging = LogLevel.SUMMARY;
+        private Map<String, String> options = new TreeMap<>();
 
         private Builder(String name) {
             requireName("name", name);
@@ -153,9 +175,24 @@ public record ServiceConfig(
             return this;
         }
 
+        /**
+         * Sets one protocol option ({@code system.services.<name>.options.<key>}); the protocol validates the value
+         * when the service starts.
+         */
+        public Builder option(String key, String value) {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(value, "value");
+            if (!OPTION.matcher(key).matches()) {
+                throw new IllegalArgumentException("option key '" + key
+                        + "' must be lower-case words of letters and digits separated by '-' or '.'");
+            }
+            this.options.put(key, value);
+            return this;
+        }
+
         /** Builds the configuration. */
         public ServiceConfig build() {
-            return new ServiceConfig(name, type, module, enabled, ports, bindings, access, limits, logging);
+            return new ServiceConfig(name, type, module, enabled, ports, bindings, access, limits, logging, options);
         }
     }
 }

@@ -39,6 +39,8 @@ final class YamlConfigReader {
             Pattern.compile(SVC + "limits\\.(max-incoming|max-outgoing|bandwidth-kbps"
                     + "|alert-connections-multiplier|alert-data-multiplier)"),
             Pattern.compile(SVC + "bindings\\.(ip|port|tls|certificate|require-peer-certificate|ca-file)"),
+            // protocol options are validated by the protocol when the service starts
+            Pattern.compile(SVC + "options\\.[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*"),
             Pattern.compile("system\\.advanced\\.patterns\\.[A-Za-z0-9_-]+"),
             Pattern.compile(
                     "system\\.advanced\\.protocol\\.tls\\.(enabled|protocols|ciphers|engine|handshake-timeout)"),
@@ -265,6 +267,7 @@ final class YamlConfigReader {
         s.limits(limits);
         String level = string(p + "logging", "summary");
         apply(p + "logging", () -> s.logging(LogLevel.parse(level)), level);
+        serviceOptions(p + "options", s);
         ServiceConfig[] built = new ServiceConfig[1];
         apply(SERVICES + name, () -> built[0] = s.build());
         return built[0];
@@ -300,6 +303,37 @@ final class YamlConfigReader {
             case "deny" -> AccessRule.Type.DENY;
             default -> throw new ConfigurationException(key, v, "expected grant or deny");
         };
+    }
+
+    /** Copies {@code <service>.options.*} (file keys and system-property overrides) into the builder, lists joined. */
+    private void serviceOptions(String prefix, ServiceConfig.Builder s) {
+        Set<String> keys = new java.util.TreeSet<>();
+        for (Iterator<String> it = yaml.getKeys(prefix); it.hasNext(); ) {
+            keys.add(it.next());
+        }
+        for (String k : properties.keySet()) {
+            if (k.startsWith("P:" + prefix + ".")) {
+                keys.add(k.substring(2));
+            }
+        }
+        for (String key : keys) {
+            String option = key.substring(prefix.length() + 1);
+            String value = properties.get("P:" + key);
+            if (value == null) {
+                value = environment.get(envName(key));
+            }
+            if (value == null) {
+                List<String> parts = new ArrayList<>();
+                for (Object o : yaml.getList(key)) {
+                    if (o != null) {
+                        parts.add(o.toString().trim());
+                    }
+                }
+                value = String.join(",", parts);
+            }
+            String v = value;
+            apply(key, () -> s.option(option, v), v);
+        }
     }
 
     // ---- the schema check

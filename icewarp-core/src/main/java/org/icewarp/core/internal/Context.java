@@ -90,6 +90,16 @@ final class Context implements ServiceContext {
     }
 
     @Override
+    public boolean isTrusted(java.net.InetAddress address) {
+        return runtime.trusted().contains(address);
+    }
+
+    @Override
+    public org.icewarp.core.access.Patterns patterns() {
+        return runtime.patterns();
+    }
+
+    @Override
     public Path dataDirectory() {
         return kernel.dataDirectory();
     }

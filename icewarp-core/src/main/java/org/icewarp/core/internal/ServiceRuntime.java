@@ -72,6 +72,7 @@ public final class ServiceRuntime implements Service {
     private volatile List<String> allAddresses;
     private volatile AccessRule access;
     private volatile AddressSet trusted;
+    private volatile org.icewarp.core.access.Patterns patterns;
     private volatile String serverWide;
     private volatile ServiceState state = ServiceState.STOPPED;
     /** The current run, or {@code null} when not running. */
@@ -380,6 +381,7 @@ public final class ServiceRuntime implements Service {
                 || c.enabled() != next.enabled()
                 || !c.ports().equals(next.ports())
                 || !c.bindings().equals(next.bindings())
+                || !c.options().equals(next.options())
                 || !allAddresses.equals(server.allAddresses())
                 || tlsSwitched(next, server);
     }
@@ -434,6 +436,17 @@ public final class ServiceRuntime implements Service {
         this.allAddresses = server.allAddresses();
         this.access = server.accessRule(name);
         this.trusted = server.trusted();
+        this.patterns = server.patterns();
+    }
+
+    /** The server's trusted IPs as currently configured. */
+    AddressSet trusted() {
+        return trusted;
+    }
+
+    /** The server's named patterns as currently configured. */
+    org.icewarp.core.access.Patterns patterns() {
+        return patterns;
     }
 
     private GlobalTrafficShapingHandler newShaper(int kbps) {

@@ -69,6 +69,20 @@ public interface ServiceContext {
         throw new UnsupportedOperationException("this service context has no authenticator");
     }
 
+    /**
+     * Whether {@code address} is one of the server's trusted IPs ({@code system.trusted-ips}) as currently configured;
+     * a configuration reload takes effect at once. Trusted hosts are exempt from bandwidth caps and, in SMTP, may
+     * relay.
+     */
+    default boolean isTrusted(java.net.InetAddress address) {
+        return false;
+    }
+
+    /** The server's named patterns ({@code system.advanced.patterns}), for protocol options that accept them. */
+    default org.icewarp.core.access.Patterns patterns() {
+        return org.icewarp.core.access.Patterns.empty();
+    }
+
     /** The server's outgoing queue ({@code system.storage.queue}). Its methods may block. */
     QueueStore queue();
 }
