@@ -359,7 +359,8 @@ public final class ServiceRuntime implements Service {
                 traffic.in.sum(),
                 traffic.out.sum(),
                 rejected.sum(),
-                log.level());
+                log.level(),
+                r == null ? java.util.Map.of() : r.protocol.counters());
     }
 
     @Override

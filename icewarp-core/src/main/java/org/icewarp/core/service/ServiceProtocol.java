@@ -32,4 +32,12 @@ public interface ServiceProtocol {
 
     /** Called once when the service stops, after its listeners and connections are closed. */
     default void close() {}
+
+    /**
+     * The protocol's own counters (messages received, rejections by reason, …) by name, for the administrative view
+     * ({@code ServiceStats#counters}). Called from any thread; must be cheap.
+     */
+    default java.util.Map<String, Long> counters() {
+        return java.util.Map.of();
+    }
 }

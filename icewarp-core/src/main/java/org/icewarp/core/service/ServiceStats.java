@@ -3,6 +3,7 @@ package org.icewarp.core.service;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.icewarp.core.log.LogLevel;
 
@@ -22,6 +23,7 @@ import org.icewarp.core.log.LogLevel;
  * @param bytesOut bytes sent so far
  * @param rejectedConnections connections refused by the access rule or the connection limit so far
  * @param logLevel the activity log level
+ * @param counters the protocol's own counters ({@link ServiceProtocol#counters()}), empty when stopped
  */
 public record ServiceStats(
         String name,
@@ -35,7 +37,8 @@ public record ServiceStats(
         long bytesIn,
         long bytesOut,
         long rejectedConnections,
-        LogLevel logLevel) {
+        LogLevel logLevel,
+        Map<String, Long> counters) {
 
     /** Validates and copies the fields. */
     public ServiceStats {
@@ -46,5 +49,6 @@ public record ServiceStats(
         Objects.requireNonNull(runningTime, "runningTime");
         listening = List.copyOf(listening);
         Objects.requireNonNull(logLevel, "logLevel");
+        counters = Map.copyOf(counters);
     }
 }

@@ -1,0 +1,315 @@
+package org.icewarp.protocols.smtp;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.icewarp.core.tls.ServiceTls;
+
+/**
+ * Bytes to {@link SmtpInput}: command lines, and message content for DATA (RFC 5321 section 4.1.4, 4.5.2) and BDAT
+ * (RFC 3030).
+ *
+ * <p>Implementation notes:
+ *
+ * <ul>
+ *   <li><b>One command at a time.</b> After each {@link SmtpInput.Line}, {@link SmtpInput.LineTooLong} or {@link
+ *       SmtpInput.ContentEnd} the decoder pauses until the session calls {@link #resume}, so a pipelined command is
+ *       never decoded before the previous one has been answered, and the session can switch the decoder to DATA or
+ *       BDAT mode before the next byte is looked at.
+ *   <li><b>Only CRLF is a line break for the dot rules.</b> The end of DATA is exactly {@code CRLF . CRLF}, and a dot
+ *       is removed (RFC 5321 section 4.5.2) only at the start of a line that follows a CRLF. A bare LF or bare CR never
+ *       starts a line and never ends the data, so {@code LF . CRLF} and {@code LF . LF} (the "SMTP smuggling" forms)
+ *       are content. Bare line endings are reported ({@link SmtpInput.ContentEnd#bareLineEndings}) and, when
+ *       normalising, written as CRLF.
+ *   <li><b>Hard limits.</b> A command line longer than {@code maxLineLength} (CRLF excluded) is skipped to its end
+ *       and reported once; content beyond the size allowance is counted and dropped.
+ * </ul>
+ *
+ * <p>Not thread-safe: Netty calls it on the channel's event loop, and so must the session.
+ */
+final class SmtpDecoder extends ByteToMessageDecoder implements ServiceTls.BufferedInput {
+    /** The most input looked at in one pass of DATA content, which bounds each {@link SmtpInput.Content}. */
+    private static final int DATA_SLICE = 64 * 1024;
+
+    private enum Mode {
+        COMMAND,
+        SKIP_LINE,
+        DATA,
+        CHUNK
+    }
+
+    /** Where the DATA scanner stands; see the class notes. */
+    private enum Dot {
+        LINE_START,
+        MID_LINE,
+        CR,
+        DOT,
+        DOT_CR
+    }
+
+    private final int maxLineLength;
+    private final boolean normalise;
+
+    private Mode mode = Mode.COMMAND;
+    private boolean paused;
+    private boolean inRead;
+    private ChannelHandlerContext context;
+
+    private Dot dot;
+    private long contentSize;
+    private long allowance;
+    private boolean bare;
+    private boolean tooLarge;
+    private long chunkRemaining;
+    private long chunkSize;
+
+    /**
+     * @param maxLineLength the longest command line, CRLF excluded
+     * @param normaliseBareLineEndings write bare CR and bare LF in DATA content as CRLF (otherwise they pass as they
+     *     are; the session decides whether to reject the message)
+     */
+    SmtpDecoder(int maxLineLength, boolean normaliseBareLineEndings) {
+        this.maxLineLength = maxLineLength;
+        this.normalise = normaliseBareLineEndings;
+    }
+
+    /** Switches to DATA content after the session sent 354; at most {@code allowance} octets are delivered. */
+    void expectData(long allowance) {
+        mode = Mode.DATA;
+        dot = Dot.LINE_START;
+        contentSize = 0;
+        this.allowance = allowance;
+        bare = false;
+        tooLarge = false;
+    }
+
+    /** Switches to a BDAT chunk of {@code size} octets, of which at most {@code allowance} are delivered. */
+    void expectChunk(long size, long allowance) {
+        mode = Mode.CHUNK;
+        chunkRemaining = size;
+        chunkSize = size;
+        contentSize = 0;
+        this.allowance = allowance;
+        tooLarge = false;
+    }
+
+    /** Whether the decoder waits for {@link #resume}. */
+    boolean paused() {
+        return paused;
+    }
+
+    /**
+     * Lets the decoder go on with the next input once the session has answered the last command. Call on the event
+     * loop. Bytes already buffered are decoded now.
+     */
+    void resume() {
+        paused = false;
+        if (!inRead && context != null && !context.isRemoved() && internalBuffer().isReadable()) {
+            try {
+                channelRead(context, Unpooled.EMPTY_BUFFER);
+            } catch (Exception e) {
+                context.fireExceptionCaught(e);
+            }
+        }
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.context = ctx;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        boolean outer = !inRead;
+        inRead = true;
+        try {
+            super.channelRead(ctx, msg);
+        } finally {
+            if (outer) {
+                inRead = false;
+            }
+        }
+    }
+
+    @Override
+    public int discardBufferedInput() {
+        ByteBuf held = internalBuffer();
+        int n = held.readableBytes();
+        held.skipBytes(n);
+        mode = Mode.COMMAND;
+        // STARTTLS was the last command: nothing more until the session resumes after the handshake
+        paused = true;
+        return n;
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (paused) {
+            return;
+        }
+        switch (mode) {
+            case COMMAND -> command(in, out);
+            case SKIP_LINE -> skipLine(in, out);
+            case DATA -> data(ctx, in, out);
+            case CHUNK -> chunk(in, out);
+        }
+    }
+
+    private void command(ByteBuf in, List<Object> out) {
+        int limit = Math.min(in.readableBytes(), maxLineLength + 2);
+        int lf = in.indexOf(in.readerIndex(), in.readerIndex() + limit, (byte) '\n');
+        if (lf < 0) {
+            if (in.readableBytes() > maxLineLength + 1) {
+                in.skipBytes(in.readableBytes());
+                mode = Mode.SKIP_LINE;
+            }
+            return;
+        }
+        int end = lf;
+        if (end > in.readerIndex() && in.getByte(end - 1) == '\r') {
+            end--;
+        }
+        int length = end - in.readerIndex();
+        if (length > maxLineLength) {
+            in.readerIndex(lf + 1);
+            out.add(new SmtpInput.LineTooLong());
+        } else {
+            String text = in.toString(in.readerIndex(), length, StandardCharsets.UTF_8);
+            in.readerIndex(lf + 1);
+            out.add(new SmtpInput.Line(text));
+        }
+        paused = true;
+    }
+
+    private void skipLine(ByteBuf in, List<Object> out) {
+        int lf = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
+        if (lf < 0) {
+            in.skipBytes(in.readableBytes());
+            return;
+        }
+        in.readerIndex(lf + 1);
+        mode = Mode.COMMAND;
+        out.add(new SmtpInput.LineTooLong());
+        paused = true;
+    }
+
+    private void chunk(ByteBuf in, List<Object> out) {
+        int n = (int) Math.min(in.readableBytes(), chunkRemaining);
+        if (n > 0) {
+            chunkRemaining -= n;
+            long deliver = Math.max(0, Math.min(n, allowance - contentSize));
+            contentSize += n;
+            if (deliver < n) {
+                tooLarge = true;
+            }
+            if (deliver > 0) {
+                out.add(new SmtpInput.Content(in.readRetainedSlice((int) deliver)));
+                in.skipBytes(n - (int) deliver);
+            } else {
+                in.skipBytes(n);
+            }
+        }
+        if (chunkRemaining == 0) {
+            mode = Mode.COMMAND;
+            out.add(new SmtpInput.ContentEnd(chunkSize, false, tooLarge));
+            paused = true;
+        }
+    }
+
+    private void data(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        int n = Math.min(in.readableBytes(), DATA_SLICE);
+        // normalising can turn each byte into two
+        ByteBuf content = ctx.alloc().buffer(normalise ? n * 2 : n);
+        boolean ended = false;
+        int i = in.readerIndex();
+        int stop = i + n;
+        while (i < stop) {
+            byte b = in.getByte(i++);
+            switch (dot) {
+                case LINE_START -> {
+                    if (b == '.') {
+                        dot = Dot.DOT;
+                    } else {
+                        midLine(b, content);
+                    }
+                }
+                case DOT -> {
+                    if (b == '\r') {
+                        dot = Dot.DOT_CR;
+                    } else {
+                        // a stuffed dot: drop it (RFC 5321 section 4.5.2)
+                        midLine(b, content);
+                    }
+                }
+                case DOT_CR -> {
+                    if (b == '\n') {
+                        ended = true;
+                    } else {
+                        // ".", CR, not LF: the dot was stuffing and the CR is bare
+                        dot = Dot.CR;
+                        afterCr(b, content);
+                    }
+                }
+                case CR -> afterCr(b, content);
+                case MID_LINE -> midLine(b, content);
+            }
+            if (ended) {
+                break;
+            }
+        }
+        in.readerIndex(i);
+        if (content.isReadable()) {
+            out.add(new SmtpInput.Content(content));
+        } else {
+            content.release();
+        }
+        if (ended) {
+            mode = Mode.COMMAND;
+            out.add(new SmtpInput.ContentEnd(contentSize, bare, tooLarge));
+            paused = true;
+        }
+    }
+
+    private void midLine(byte b, ByteBuf content) {
+        if (b == '\r') {
+            dot = Dot.CR;
+        } else if (b == '\n') {
+            bare = true;
+            dot = Dot.MID_LINE;
+            if (normalise) {
+                emit('\r', content);
+            }
+            emit('\n', content);
+        } else {
+            dot = Dot.MID_LINE;
+            emit(b, content);
+        }
+    }
+
+    private void afterCr(byte b, ByteBuf content) {
+        if (b == '\n') {
+            emit('\r', content);
+            emit('\n', content);
+            dot = Dot.LINE_START;
+            return;
+        }
+        bare = true;
+        emit('\r', content);
+        if (normalise) {
+            emit('\n', content);
+        }
+        midLine(b, content);
+    }
+
+    private void emit(int b, ByteBuf content) {
+        contentSize++;
+        if (contentSize > allowance) {
+            tooLarge = true;
+            return;
+        }
+        content.writeByte(b);
+    }
+}
