@@ -94,7 +94,7 @@ final class RecipientHooks {
                         LOG.warn(
                                 "{}: recipient hooks rewrote {} more than {} times; last by {}",
                                 current.service(),
-                                check.recipient(),
+                                MailboxText.path(check.recipient()),
                                 maxRewrites,
                                 hook.getClass().getName());
                         return new HookDecision(REWRITE_LOOP, current.recipient());
@@ -104,8 +104,8 @@ final class RecipientHooks {
                             "{}: {} rewrote recipient {} to {}",
                             current.service(),
                             hook.getClass().getName(),
-                            current.recipient(),
-                            rewrite.recipient());
+                            MailboxText.path(current.recipient()),
+                            MailboxText.path(rewrite.recipient()));
                     current = current.withRecipient(rewrite.recipient(), local.test(rewrite.recipient()));
                     continue restart;
                 }
@@ -124,7 +124,7 @@ final class RecipientHooks {
                     "{}: recipient hook {} failed for {}; answering 451 4.3.0",
                     check.service(),
                     hook.getClass().getName(),
-                    check.recipient(),
+                    MailboxText.path(check.recipient()),
                     e);
             return HOOK_FAILED;
         }
@@ -133,7 +133,7 @@ final class RecipientHooks {
                     "{}: recipient hook {} answered null for {}; answering 451 4.3.0",
                     check.service(),
                     hook.getClass().getName(),
-                    check.recipient());
+                    MailboxText.path(check.recipient()));
             return HOOK_FAILED;
         }
         return verdict;

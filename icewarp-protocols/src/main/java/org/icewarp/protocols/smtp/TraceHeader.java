@@ -39,7 +39,6 @@ final class TraceHeader {
     private static final String CRLF = "\r\n";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.US);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final String ATEXT_SPECIALS = "!#$%&'*+-/=?^_`{|}~";
 
     private TraceHeader() {}
 
@@ -104,7 +103,7 @@ final class TraceHeader {
         clauses.add("id " + id);
         String date = DATE.format(ZonedDateTime.now(clock));
         if (recipients.size() == 1) {
-            clauses.add("for <" + path(recipients.get(0)) + ">;");
+            clauses.add("for <" + MailboxText.path(recipients.get(0)) + ">;");
         } else {
             clauses.set(clauses.size() - 1, clauses.get(clauses.size() - 1) + ";");
         }
@@ -126,51 +125,6 @@ final class TraceHeader {
             }
         }
         return "Return-Path: <" + sender + ">" + CRLF;
-    }
-
-    /**
-     * A mailbox as RFC 5321 writes it in a path: the local part as a dot-string, or quoted when it is not one; the bare
-     * {@code Postmaster} without domain.
-     */
-    static String path(SmtpMailbox mailbox) {
-        String local = mailbox.localPart();
-        String l = isDotString(local) ? local : quote(local);
-        return mailbox.domain().isEmpty() ? l : l + "@" + mailbox.domain();
-    }
-
-    private static boolean isDotString(String s) {
-        if (s.isEmpty() || s.startsWith(".") || s.endsWith(".") || s.contains("..")) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean atext = (c >= 'a' && c <= 'z')
-                    || (c >= 'A' && c <= 'Z')
-                    || (c >= '0' && c <= '9')
-                    || ATEXT_SPECIALS.indexOf(c) >= 0
-                    || c >= 0x80 // RFC 6531 UTF8-non-ascii
-                    || c == '.';
-            if (!atext) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String quote(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                b.append('?'); // the parser never lets these through; never let one break the header
-            } else {
-                if (c == '"' || c == '\\') {
-                    b.append('\\');
-                }
-                b.append(c);
-            }
-        }
-        return b.append('"').toString();
     }
 
     /** RFC 5321 section 4.1.3: {@code [192.0.2.1]} or {@code [IPv6:2001:db8:0:0:0:0:0:1]}, without a scope. */
