@@ -23,4 +23,15 @@ public record SmtpMailbox(String localPart, String domain, boolean addressLitera
             throw new IllegalArgumentException("a mailbox needs a local part");
         }
     }
+
+    /**
+     * The mailbox as RFC 5321 writes it (without angle brackets): the local part as a Dot-string when it is one,
+     * otherwise as a quoted string with {@code "} and {@code \} escaped, then {@code @} and the domain; the bare {@code
+     * Postmaster} recipient is its local part alone. Parsing {@code <} + this + {@code >} gives this mailbox again.
+     */
+    @Override
+    public String toString() {
+        String local = SmtpPaths.quoteLocalPart(localPart);
+        return domain.isEmpty() ? local : local + '@' + domain;
+    }
 }
