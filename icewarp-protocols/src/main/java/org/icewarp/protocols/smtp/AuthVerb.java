@@ -64,7 +64,8 @@ final class AuthVerb implements SmtpVerb {
                     && !tls
                     && server.mechanisms.find(mechanism, server.sasl, true).isPresent();
             session.reject(
-                    replies.reply(needsTls ? SmtpReplies.Key.ENCRYPTION_REQUIRED : SmtpReplies.Key.AUTH_MECHANISM_UNKNOWN),
+                    replies.reply(
+                            needsTls ? SmtpReplies.Key.ENCRYPTION_REQUIRED : SmtpReplies.Key.AUTH_MECHANISM_UNKNOWN),
                     SmtpStatistics.Rejection.AUTHENTICATION);
             return;
         }
@@ -132,14 +133,13 @@ final class AuthVerb implements SmtpVerb {
             return;
         }
         SaslStep.Failure f = (SaslStep.Failure) step;
-        SmtpReplies.Key key =
-                switch (f.reason()) {
-                    case MALFORMED -> SmtpReplies.Key.AUTH_MALFORMED;
-                    case TOO_LONG -> SmtpReplies.Key.AUTH_TOO_LONG;
-                    case WRONG_CREDENTIALS, NOT_AUTHORIZED -> SmtpReplies.Key.AUTH_FAILED;
-                    case TEMPORARY -> SmtpReplies.Key.AUTH_UNAVAILABLE;
-                    case CANCELLED -> SmtpReplies.Key.AUTH_CANCELLED;
-                };
+        SmtpReplies.Key key = switch (f.reason()) {
+            case MALFORMED -> SmtpReplies.Key.AUTH_MALFORMED;
+            case TOO_LONG -> SmtpReplies.Key.AUTH_TOO_LONG;
+            case WRONG_CREDENTIALS, NOT_AUTHORIZED -> SmtpReplies.Key.AUTH_FAILED;
+            case TEMPORARY -> SmtpReplies.Key.AUTH_UNAVAILABLE;
+            case CANCELLED -> SmtpReplies.Key.AUTH_CANCELLED;
+        };
         session.reject(replies.reply(key), SmtpStatistics.Rejection.AUTHENTICATION);
         if (key == SmtpReplies.Key.AUTH_FAILED) {
             session.authFailed();

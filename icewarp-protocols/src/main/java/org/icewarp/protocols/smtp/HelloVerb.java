@@ -21,7 +21,8 @@ final class HelloVerb implements SmtpVerb {
         String name = argument.trim();
         if (name.isEmpty() || name.indexOf(' ') >= 0) {
             session.reject(
-                    session.replies().reply(SmtpReplies.Key.SYNTAX_ERROR, (extended ? "EHLO" : "HELO") + " needs a domain"),
+                    session.replies()
+                            .reply(SmtpReplies.Key.SYNTAX_ERROR, (extended ? "EHLO" : "HELO") + " needs a domain"),
                     SmtpStatistics.Rejection.SYNTAX);
             return;
         }

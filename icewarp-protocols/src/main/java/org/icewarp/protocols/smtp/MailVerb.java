@@ -20,12 +20,15 @@ final class MailVerb implements SmtpVerb {
             return;
         }
         MailArguments mail = ((Parsed.Ok<MailArguments>) parsed).value();
-        if (mail.size().isPresent() && mail.size().getAsLong() > session.settings().maxMessageSize()) {
+        if (mail.size().isPresent()
+                && mail.size().getAsLong() > session.settings().maxMessageSize()) {
             session.reject(replies.reply(SmtpReplies.Key.MESSAGE_TOO_BIG), SmtpStatistics.Rejection.SIZE);
             return;
         }
         String user = session.user();
-        if (user != null && session.settings().senderMustBeOwned() && mail.sender().isPresent()) {
+        if (user != null
+                && session.settings().senderMustBeOwned()
+                && mail.sender().isPresent()) {
             SmtpMailbox sender = mail.sender().get();
             session.blocking(() -> owns(session, user, sender), (owned, failure) -> {
                 if (failure != null) {
@@ -70,6 +73,7 @@ final class MailVerb implements SmtpVerb {
 
     static SmtpReply argumentError(SmtpReplies replies, Parsed.Invalid<?> invalid) {
         ArgumentError e = invalid.error();
-        return SmtpReply.of(e.code(), e.enhancedStatus(), replies.text(SmtpReplies.Key.ARGUMENT_ERROR, invalid.detail()));
+        return SmtpReply.of(
+                e.code(), e.enhancedStatus(), replies.text(SmtpReplies.Key.ARGUMENT_ERROR, invalid.detail()));
     }
 }

@@ -53,8 +53,8 @@ final class MessageCompletion {
     private static void deliver(SmtpSession session, SmtpTransaction tx) {
         SmtpServer server = session.server();
         SmtpReplies replies = server.replies;
-        TraceHeader.Protocol protocol = new TraceHeader.Protocol(
-                session.esmtp(), session.tls(), session.user() != null, tx.mail.smtputf8());
+        TraceHeader.Protocol protocol =
+                new TraceHeader.Protocol(session.esmtp(), session.tls(), session.user() != null, tx.mail.smtputf8());
         String helo = session.helloName();
         session.blockingAfterSpool(
                 () -> {
@@ -89,8 +89,11 @@ final class MessageCompletion {
                         session.reply(replies.reply(SmtpReplies.Key.MESSAGE_ACCEPTED, tx.id));
                         return;
                     }
-                    boolean quota = failure instanceof DeliveryException d && d.reason() == DeliveryException.Reason.QUOTA;
-                    server.context.log().summary("{} message {} not stored: {}", session.id(), tx.id, failure.toString());
+                    boolean quota =
+                            failure instanceof DeliveryException d && d.reason() == DeliveryException.Reason.QUOTA;
+                    server.context
+                            .log()
+                            .summary("{} message {} not stored: {}", session.id(), tx.id, failure.toString());
                     finish(
                             session,
                             tx,
@@ -117,7 +120,9 @@ final class MessageCompletion {
                         session.remote(),
                         tx.id,
                         tx.sender(),
-                        tx.accepted.stream().map(m -> "<" + TraceHeader.path(m) + ">").collect(Collectors.joining(",")),
+                        tx.accepted.stream()
+                                .map(m -> "<" + MailboxText.path(m) + ">")
+                                .collect(Collectors.joining(",")),
                         size,
                         result);
     }

@@ -48,7 +48,10 @@ final class RcptVerb implements SmtpVerb {
         String sender = tx.sender();
         session.blocking(() -> decide(session, rcpt, declared, sender), (outcome, failure) -> {
             if (failure != null) {
-                session.server().context.log().summary("{} recipient check failed: {}", session.id(), failure.toString());
+                session.server()
+                        .context
+                        .log()
+                        .summary("{} recipient check failed: {}", session.id(), failure.toString());
                 session.reject(replies.reply(SmtpReplies.Key.LOCAL_ERROR), SmtpStatistics.Rejection.STORAGE);
                 return;
             }
@@ -99,17 +102,19 @@ final class RcptVerb implements SmtpVerb {
             hookAccepted = verdict instanceof RecipientVerdict.Accept;
         }
         Resolution resolution = server.resolver.resolve(recipient, hookAccepted ? 0 : declaredSize);
-        String notifyAddress = TraceHeader.path(recipient);
+        String notifyAddress = MailboxText.path(recipient);
         if (resolution instanceof Resolution.Remote) {
             if (!hookAccepted && !mayRelay(session)) {
-                return new Outcome.Refused(replies.reply(SmtpReplies.Key.RELAY_DENIED), SmtpStatistics.Rejection.RELAY_DENIED);
+                return new Outcome.Refused(
+                        replies.reply(SmtpReplies.Key.RELAY_DENIED), SmtpStatistics.Rejection.RELAY_DENIED);
             }
             return new Outcome.Accepted(recipient, List.of(), List.of(queued(notifyAddress, rcpt)));
         }
         if (resolution instanceof Resolution.Local local) {
             List<QueueRecipient> remote = new ArrayList<>();
             for (String member : local.remoteMembers()) {
-                remote.add(new QueueRecipient(member, rcpt.notify(), rcpt.originalRecipient().orElse("")));
+                remote.add(new QueueRecipient(
+                        member, rcpt.dsnNotify(), rcpt.originalRecipient().orElse("")));
             }
             return new Outcome.Accepted(recipient, local.mailboxes(), remote);
         }
@@ -127,7 +132,8 @@ final class RcptVerb implements SmtpVerb {
     }
 
     private static QueueRecipient queued(String address, RcptArguments rcpt) {
-        return new QueueRecipient(address, rcpt.notify(), rcpt.originalRecipient().orElse(""));
+        return new QueueRecipient(
+                address, rcpt.dsnNotify(), rcpt.originalRecipient().orElse(""));
     }
 
     private static boolean isLocal(SmtpServer server, SmtpMailbox m) {
@@ -140,6 +146,7 @@ final class RcptVerb implements SmtpVerb {
             return true;
         }
         InetAddress ip = session.remote().getAddress();
-        return session.server().context.isTrusted(ip) || session.settings().relayFrom().contains(ip);
+        return session.server().context.isTrusted(ip)
+                || session.settings().relayFrom().contains(ip);
     }
 }

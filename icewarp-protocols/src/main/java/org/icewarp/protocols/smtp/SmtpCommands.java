@@ -67,15 +67,14 @@ final class SmtpCommands {
     static boolean admit(Command command, SmtpSession session, String argument) {
         SmtpReplies replies = session.replies();
         for (Rule rule : command.rules()) {
-            String missing =
-                    switch (rule) {
-                        case NEEDS_HELLO -> session.helloName() == null ? "send HELO or EHLO first" : null;
-                        case NEEDS_EHLO -> !session.esmtp() ? "send EHLO first" : null;
-                        case NO_TRANSACTION -> session.transaction() != null ? "transaction in progress" : null;
-                        case NEEDS_TRANSACTION -> session.transaction() == null ? "send MAIL first" : null;
-                        case NO_ARGUMENTS -> null;
-                        case SUBMISSION_AUTH -> null;
-                    };
+            String missing = switch (rule) {
+                case NEEDS_HELLO -> session.helloName() == null ? "send HELO or EHLO first" : null;
+                case NEEDS_EHLO -> !session.esmtp() ? "send EHLO first" : null;
+                case NO_TRANSACTION -> session.transaction() != null ? "transaction in progress" : null;
+                case NEEDS_TRANSACTION -> session.transaction() == null ? "send MAIL first" : null;
+                case NO_ARGUMENTS -> null;
+                case SUBMISSION_AUTH -> null;
+            };
             if (missing != null) {
                 session.reject(replies.reply(SmtpReplies.Key.BAD_SEQUENCE, missing), SmtpStatistics.Rejection.SEQUENCE);
                 return false;

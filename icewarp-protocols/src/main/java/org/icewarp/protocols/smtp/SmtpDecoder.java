@@ -107,7 +107,10 @@ final class SmtpDecoder extends ByteToMessageDecoder implements ServiceTls.Buffe
      */
     void resume() {
         paused = false;
-        if (!inRead && context != null && !context.isRemoved() && internalBuffer().isReadable()) {
+        if (!inRead
+                && context != null
+                && !context.isRemoved()
+                && internalBuffer().isReadable()) {
             try {
                 channelRead(context, Unpooled.EMPTY_BUFFER);
             } catch (Exception e) {

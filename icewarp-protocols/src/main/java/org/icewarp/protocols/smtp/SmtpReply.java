@@ -24,7 +24,8 @@ public record SmtpReply(int code, String enhancedStatus, List<String> lines) {
         Objects.requireNonNull(enhancedStatus, "enhancedStatus");
         if (!enhancedStatus.isEmpty()) {
             if (!ENHANCED.matcher(enhancedStatus).matches()) {
-                throw new IllegalArgumentException("enhanced status '" + enhancedStatus + "' is not class.subject.detail");
+                throw new IllegalArgumentException(
+                        "enhanced status '" + enhancedStatus + "' is not class.subject.detail");
             }
             if (enhancedStatus.charAt(0) != Integer.toString(code).charAt(0)) {
                 throw new IllegalArgumentException(

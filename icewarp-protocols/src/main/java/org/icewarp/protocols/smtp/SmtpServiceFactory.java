@@ -47,8 +47,8 @@ public final class SmtpServiceFactory implements ServiceFactory {
     @Override
     public ServiceProtocol create(ServiceContext context) {
         ServiceConfig config = context.config();
-        SmtpSettings settings =
-                SmtpSettings.read(config.typedOptions(), context.patterns(), config.options().keySet());
+        SmtpSettings settings = SmtpSettings.read(
+                config.typedOptions(), context.patterns(), config.options().keySet());
         Authenticator authenticator;
         try {
             authenticator = context.authenticator();
@@ -57,9 +57,8 @@ public final class SmtpServiceFactory implements ServiceFactory {
         }
         ClassLoader loader = SmtpServiceFactory.class.getClassLoader();
         SaslMechanisms mechanisms = SaslMechanisms.load(loader);
-        SaslSettings sasl = authenticator == null
-                ? SaslSettings.defaults()
-                : authenticator.saslSettings(SaslSettings.defaults());
+        SaslSettings sasl =
+                authenticator == null ? SaslSettings.defaults() : authenticator.saslSettings(SaslSettings.defaults());
         String primary = settings.primaryDomain();
         if (primary.isEmpty() && authenticator != null) {
             primary = authenticator.policy().settings().primaryDomain();

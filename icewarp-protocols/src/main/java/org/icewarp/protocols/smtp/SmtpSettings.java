@@ -143,7 +143,8 @@ record SmtpSettings(
                 o.duration(DATA_TIMEOUT, Duration.ofMinutes(3), Duration.ofMillis(100), Duration.ofHours(1)),
                 o.duration(SESSION_TIMEOUT, Duration.ofHours(1), Duration.ofMillis(100), Duration.ofHours(24)),
                 o.bool(VRFY, false),
-                o.choice(BARE_LINE_ENDINGS, "normalise", Set.of("normalise", "reject")).equals("normalise"),
+                o.choice(BARE_LINE_ENDINGS, "normalise", Set.of("normalise", "reject"))
+                        .equals("normalise"),
                 o.bool(SENDER_MUST_BE_OWNED, false),
                 relay,
                 o.string(PRIMARY_DOMAIN, ""),

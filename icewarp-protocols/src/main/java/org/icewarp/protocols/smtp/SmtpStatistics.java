@@ -96,7 +96,8 @@ public final class SmtpStatistics {
         out.put("sessions", sessions());
         out.put("messages-received", messagesReceived());
         out.put("bytes-received", bytesReceived());
-        rejections.forEach((k, v) -> out.put("rejected." + k.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), v.sum()));
+        rejections.forEach((k, v) -> out.put(
+                "rejected." + k.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), v.sum()));
         return Collections.unmodifiableMap(out);
     }
 

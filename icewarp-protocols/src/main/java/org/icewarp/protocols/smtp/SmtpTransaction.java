@@ -30,9 +30,11 @@ final class SmtpTransaction {
     long spoolBacklog;
     /** BDAT octets received so far (all chunks). */
     long chunked;
+
     boolean bdat;
     /** Whether the BDAT chunk being read is the last. */
     boolean lastChunk;
+
     boolean tooLarge;
 
     SmtpTransaction(MailArguments mail, String id) {
@@ -46,6 +48,6 @@ final class SmtpTransaction {
     }
 
     String sender() {
-        return mail.sender().map(TraceHeader::path).orElse("");
+        return mail.sender().map(MailboxText::path).orElse("");
     }
 }

@@ -16,8 +16,7 @@ final class VrfyVerb implements SmtpVerb {
         if (!address.startsWith("<")) {
             address = "<" + address + ">";
         }
-        Parsed<RcptArguments> parsed =
-                SmtpArguments.parseRcpt("TO:" + address, MailVerb.extensions(session, true));
+        Parsed<RcptArguments> parsed = SmtpArguments.parseRcpt("TO:" + address, MailVerb.extensions(session, true));
         if (parsed instanceof Parsed.Invalid<RcptArguments> invalid) {
             session.reject(MailVerb.argumentError(replies, invalid), SmtpStatistics.Rejection.SYNTAX);
             return;
@@ -27,7 +26,8 @@ final class VrfyVerb implements SmtpVerb {
             if (failure != null) {
                 session.reject(replies.reply(SmtpReplies.Key.LOCAL_ERROR), SmtpStatistics.Rejection.STORAGE);
             } else if (resolution instanceof Resolution.Local local) {
-                session.reply(replies.reply(SmtpReplies.Key.VRFY_OK, local.canonical().toString()));
+                session.reply(
+                        replies.reply(SmtpReplies.Key.VRFY_OK, local.canonical().toString()));
             } else if (resolution instanceof Resolution.Remote) {
                 session.reply(replies.reply(SmtpReplies.Key.VRFY_DISABLED));
             } else {
