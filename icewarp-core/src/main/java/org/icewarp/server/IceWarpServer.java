@@ -400,6 +400,37 @@ public final class IceWarpServer implements AutoCloseable {
         return kernel.authenticator();
     }
 
+    /**
+     * The account store of the running server ({@code system.storage.accounts}): create domains and accounts here, and
+     * set passwords through {@link #authenticator()}'s credentials. Its methods may block.
+     *
+     * @throws IllegalStateException when not running
+     */
+    public synchronized org.icewarp.storage.AccountStore accounts() {
+        requireRunning();
+        return kernel.storage().accounts();
+    }
+
+    /**
+     * The mailbox store of the running server ({@code system.storage.mailboxes}). Its methods may block.
+     *
+     * @throws IllegalStateException when not running
+     */
+    public synchronized org.icewarp.storage.MailboxStore mailboxes() {
+        requireRunning();
+        return kernel.storage().mailboxes();
+    }
+
+    /**
+     * The outgoing queue of the running server ({@code system.storage.queue}). Its methods may block.
+     *
+     * @throws IllegalStateException when not running
+     */
+    public synchronized org.icewarp.storage.QueueStore queue() {
+        requireRunning();
+        return kernel.storage().queue();
+    }
+
     /** The scheduler of the running server. */
     public synchronized Scheduler scheduler() {
         requireRunning();

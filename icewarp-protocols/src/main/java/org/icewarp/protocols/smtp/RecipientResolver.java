@@ -86,7 +86,11 @@ final class RecipientResolver {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.mailboxes = Objects.requireNonNull(mailboxes, "mailboxes");
         try {
-            this.primaryDomain = EmailAddress.requireDomain(Objects.requireNonNull(primaryDomain, "primaryDomain"));
+            // "" = no primary domain: the bare Postmaster recipient is then unknown
+            this.primaryDomain =
+                    Objects.requireNonNull(primaryDomain, "primaryDomain").isEmpty()
+                            ? ""
+                            : EmailAddress.requireDomain(primaryDomain);
         } catch (InvalidNameException e) {
             throw new IllegalArgumentException("primaryDomain: " + e.getMessage(), e);
         }
@@ -127,7 +131,7 @@ final class RecipientResolver {
         EmailAddress address;
         if (recipient.domain().isEmpty() && !recipient.addressLiteral()) {
             // RFC 5321 section 4.5.1: the bare Postmaster recipient, case-insensitive
-            if (!recipient.localPart().equalsIgnoreCase("postmaster")) {
+            if (!recipient.localPart().equalsIgnoreCase("postmaster") || primaryDomain.isEmpty()) {
                 return new Resolution.Unknown();
             }
             address = new EmailAddress("postmaster", primaryDomain);

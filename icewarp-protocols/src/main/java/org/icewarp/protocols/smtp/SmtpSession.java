@@ -339,7 +339,8 @@ final class SmtpSession extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         remote = (InetSocketAddress) ctx.channel().remoteAddress();
         InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
-        submission = server.settings.submissionPorts().contains(local.getPort());
+        submission = server.settings.submissionOnly()
+                || server.settings.submissionPorts().contains(local.getPort());
         server.statistics.session();
         started = System.nanoTime();
         touch();

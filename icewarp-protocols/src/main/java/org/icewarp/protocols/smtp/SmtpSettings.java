@@ -19,6 +19,7 @@ import org.icewarp.core.config.ServiceOptions;
 record SmtpSettings(
         String hostName,
         List<Integer> submissionPorts,
+        boolean submissionOnly,
         int maxLineLength,
         long maxMessageSize,
         int maxRecipients,
@@ -38,6 +39,7 @@ record SmtpSettings(
 
     static final String HOST_NAME = "host-name";
     static final String SUBMISSION_PORTS = "submission-ports";
+    static final String SUBMISSION_ONLY = "submission-only";
     static final String MAX_LINE_LENGTH = "max-line-length";
     static final String MAX_MESSAGE_SIZE = "max-message-size";
     static final String MAX_RECIPIENTS = "max-recipients";
@@ -58,6 +60,7 @@ record SmtpSettings(
     private static final Set<String> KNOWN = Set.of(
             HOST_NAME,
             SUBMISSION_PORTS,
+            SUBMISSION_ONLY,
             MAX_LINE_LENGTH,
             MAX_MESSAGE_SIZE,
             MAX_RECIPIENTS,
@@ -132,6 +135,7 @@ record SmtpSettings(
         return new SmtpSettings(
                 host,
                 submission,
+                o.bool(SUBMISSION_ONLY, false),
                 o.integer(MAX_LINE_LENGTH, 2048, 512, 65_536),
                 o.size(MAX_MESSAGE_SIZE, 50L << 20, 1024, 1L << 40),
                 o.integer(MAX_RECIPIENTS, 100, 1, 100_000),
