@@ -166,7 +166,8 @@ final class SmtpDecoder extends ByteToMessageDecoder implements ServiceTls.Buffe
         int lf = in.indexOf(in.readerIndex(), in.readerIndex() + limit, (byte) '\n');
         if (lf < 0) {
             if (in.readableBytes() > maxLineLength + 1) {
-                in.skipBytes(in.readableBytes());
+                // over the limit without a line end: drop what was looked at, the rest up to LF goes in SKIP_LINE
+                in.skipBytes(limit);
                 mode = Mode.SKIP_LINE;
             }
             return;
