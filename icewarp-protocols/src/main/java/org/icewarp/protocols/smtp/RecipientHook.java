@@ -10,8 +10,10 @@ package org.icewarp.protocols.smtp;
  * RecipientVerdict.Continue}:
  *
  * <ul>
- *   <li>{@link RecipientVerdict.Accept} ends the chain: the recipient is accepted without the account-store check
- *       (relay rules still apply to a recipient that is not local).
+ *   <li>{@link RecipientVerdict.Accept} ends the chain and vouches for the recipient: a recipient that is not local
+ *       is accepted without the relay rules (the hook authorises the relaying), and the declared {@code SIZE} is not
+ *       held against a local mailbox's quota. A local recipient must still resolve to an account or group, since its
+ *       mail needs a mailbox to go to; an unknown or disabled one is refused as usual.
  *   <li>{@link RecipientVerdict.Reject} and {@link RecipientVerdict.RejectTemporarily} end the chain with that reply.
  *   <li>{@link RecipientVerdict.Rewrite} replaces the recipient and runs the whole chain again, from the first hook,
  *       for the new recipient; only a bounded number of rewrites is applied per recipient, so hooks that rewrite each

@@ -117,6 +117,15 @@ class RecipientResolverTest {
     }
 
     @Test
+    void relayTricksInALocalDomainReachNothingInsteadOfAnotherDomain() {
+        for (String trick : List.of("john%remote.net", "remote.net!john", "@remote.net:john", "john@remote.net")) {
+            assertThat(resolver.resolve(rcpt(trick, "example.com"), 0))
+                    .as(trick)
+                    .isEqualTo(new Resolution.Unknown());
+        }
+    }
+
+    @Test
     void disabledAccountIsDisabled() {
         assertThat(resolver.resolve(rcpt("dis", "example.com"), 0)).isEqualTo(new Resolution.Disabled());
     }
