@@ -521,7 +521,12 @@ final class SmtpSession extends ChannelInboundHandlerAdapter {
             close(replies().reply(SmtpReplies.Key.TIMEOUT));
             return;
         }
-        long wait = Math.max(Math.min(pending ? idle : idleLeft, sessionLeft), TimeUnit.MILLISECONDS.toNanos(10));
+        // wake at least as often as the shorter idle timeout, so a switch to or from message content is seen in time
+        long shorter = Math.min(
+                server.settings.commandTimeout().toNanos(),
+                server.settings.dataTimeout().toNanos());
+        long wait = Math.max(
+                Math.min(Math.min(pending ? idle : idleLeft, sessionLeft), shorter), TimeUnit.MILLISECONDS.toNanos(10));
         timer = ctx.executor().schedule(this::scheduleTimeout, wait, TimeUnit.NANOSECONDS);
     }
 
