@@ -159,6 +159,8 @@ public final class IceWarpServer implements AutoCloseable {
                     .settings(effective.auth())
                     .credentials(org.icewarp.core.auth.CredentialService.create(effective.passwords()))
                     .directory(effective.directoryBind())
+                    .sasl(effective.sasl())
+                    .trusted(effective.trusted())
                     .clock(clock)
                     .build());
             registry = new DefaultServiceRegistry(kernel, factories, effective);
