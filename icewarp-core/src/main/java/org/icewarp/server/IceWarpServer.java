@@ -312,6 +312,11 @@ public final class IceWarpServer implements AutoCloseable {
                     .directoryBind(running.directoryBind())
                     .build();
         }
+        if (!effective.sasl().equals(running.sasl())) {
+            // the authenticator (realm map, token verifier) is built at start
+            LOG.warn("system.advanced.sasl changed; it takes effect at the next start");
+            effective = effective.toBuilder().sasl(running.sasl()).build();
+        }
         DefaultServiceRegistry.Changes changes = registry.apply(effective);
         config = changes.applied();
         if (watcher != null && !config.reloadInterval().equals(watchedEvery)) {
