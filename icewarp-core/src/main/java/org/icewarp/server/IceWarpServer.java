@@ -159,6 +159,8 @@ public final class IceWarpServer implements AutoCloseable {
                     .settings(effective.auth())
                     .credentials(org.icewarp.core.auth.CredentialService.create(effective.passwords()))
                     .directory(effective.directoryBind())
+                    .sasl(effective.sasl())
+                    .trusted(effective.trusted())
                     .clock(clock)
                     .build());
             registry = new DefaultServiceRegistry(kernel, factories, effective);
@@ -309,6 +311,11 @@ public final class IceWarpServer implements AutoCloseable {
                     .passwords(running.passwords())
                     .directoryBind(running.directoryBind())
                     .build();
+        }
+        if (!effective.sasl().equals(running.sasl())) {
+            // the authenticator (realm map, token verifier) is built at start
+            LOG.warn("system.advanced.sasl changed; it takes effect at the next start");
+            effective = effective.toBuilder().sasl(running.sasl()).build();
         }
         DefaultServiceRegistry.Changes changes = registry.apply(effective);
         config = changes.applied();

@@ -10,6 +10,7 @@ import org.icewarp.core.auth.AuthSettings;
 import org.icewarp.core.auth.CredentialService;
 import org.icewarp.core.auth.Mechanism;
 import org.icewarp.core.auth.PasswordSettings;
+import org.icewarp.core.auth.sasl.SaslSettings;
 import org.icewarp.core.config.ServerConfig;
 import org.icewarp.core.log.LogLevel;
 import org.icewarp.core.service.ServiceContext;
@@ -94,6 +95,44 @@ class AuthWiringTest {
                     .build());
             assertThat(server.authenticator().log().level()).isEqualTo(LogLevel.EXTENDED);
             assertThat(server.config().auth().logLevel()).isEqualTo(LogLevel.EXTENDED);
+        }
+    }
+
+    @Test
+    void theServersAuthenticatorGetsTheSaslSettingsAndTheTrustedAddresses() throws Exception {
+        List<ServiceContext> contexts = new CopyOnWriteArrayList<>();
+        SaslSettings sasl = SaslSettings.builder()
+                .oauth(SaslSettings.OAuth.verifier("fixed"))
+                .build();
+        ServerConfig config = ServerConfig.builder()
+                .sasl(sasl)
+                .trustedIps("127.0.0.1")
+                .auth(AuthSettings.builder().maxIpFailures(1).build())
+                .build();
+        try (IceWarpServer server = IceWarpServer.builder()
+                .serviceFactory(recorder(contexts))
+                .config(config)
+                .build()) {
+            server.start();
+            assertThat(server.authenticator().configuredSasl()).isEqualTo(sasl);
+            assertThat(server.authenticator().tokenVerifier().orElseThrow().id())
+                    .isEqualTo("fixed");
+            // one failure would block an untrusted address; the trusted loopback is never blocked
+            for (int i = 0; i < 3; i++) {
+                server.authenticator()
+                        .authenticate(AuthRequest.password(
+                                "recorder",
+                                InetAddress.getLoopbackAddress(),
+                                "1",
+                                true,
+                                "x@t.com",
+                                Mechanism.PLAIN,
+                                "x"))
+                        .toCompletableFuture()
+                        .join();
+            }
+            assertThat(server.authenticator().unblock(InetAddress.getLoopbackAddress()))
+                    .isFalse();
         }
     }
 }

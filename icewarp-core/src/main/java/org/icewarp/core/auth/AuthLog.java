@@ -73,6 +73,17 @@ final class AuthLog {
         }
     }
 
+    /** An administrative unblock; no client, so the line starts with the time. */
+    void unblocked(String what, String who) {
+        if (log.isEnabled(LogLevel.SUMMARY)) {
+            log.summary(
+                    "{} Login policy - unblocked by administrator, {}={}",
+                    TIME.format(clock.instant().atZone(clock.getZone())),
+                    what,
+                    clean(who));
+        }
+    }
+
     void result(AuthRequest r, boolean success, String user) {
         LogLevel level = success ? LogLevel.DEBUG : LogLevel.SUMMARY;
         if (!log.isEnabled(level)) {

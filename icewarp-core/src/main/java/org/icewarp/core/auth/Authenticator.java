@@ -1,13 +1,17 @@
 package org.icewarp.core.auth;
 
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.icewarp.core.access.AddressSet;
 import org.icewarp.core.auth.sasl.SaslBackend;
 import org.icewarp.core.auth.sasl.SaslSettings;
+import org.icewarp.core.auth.sasl.TokenVerifier;
 import org.icewarp.core.log.ActivityLog;
 import org.icewarp.storage.AccountStore;
 
@@ -62,6 +66,35 @@ public interface Authenticator extends AutoCloseable {
     ActivityLog log();
 
     /**
+     * The SASL settings given to {@link Builder#sasl} ({@link SaslSettings#defaults()} when none): the GSSAPI realm
+     * map and the bearer-token settings this authenticator uses.
+     */
+    SaslSettings configuredSasl();
+
+    /** The token verifier bearer tokens ({@link Evidence.Token}) go to; empty when every token is refused. */
+    Optional<TokenVerifier> tokenVerifier();
+
+    /**
+     * Administrative unblock of an account: forgets its failed logins and ends its block at once. The login is
+     * resolved like a login attempt's (full address, alias, or bare name in the primary domain), so any of the
+     * account's names works; a login that is no account clears the count kept for that text. Looks the account up in
+     * the store on the calling thread (an administrative call, not for an event loop). Writes a login policy line.
+     *
+     * @param login the account's address or login name
+     * @return whether anything was counted or blocked
+     */
+    boolean unblock(String login);
+
+    /**
+     * Administrative unblock of a client address: forgets its failed logins and ends its block at once. Writes a
+     * login policy line.
+     *
+     * @param ip the address
+     * @return whether anything was counted or blocked
+     */
+    boolean unblock(InetAddress ip);
+
+    /**
      * The {@link SaslBackend} through which SASL exchanges ({@link org.icewarp.core.auth.sasl.SaslMechanisms}) log in
      * with this authenticator. Every SASL attempt, whatever the mechanism, becomes one {@link #authenticate} call: the
      * same policy check, login policy and authentication log line ({@code Method=} from {@link Mechanism#named}) as
@@ -92,7 +125,17 @@ public interface Authenticator extends AutoCloseable {
                 !s.plainWithoutTls(),
                 credentials().settings().storeReversible(),
                 configured.maxMessageSize(),
-                configured.gssapi());
+                configured.gssapi(),
+                configured.oauth());
+    }
+
+    /**
+     * {@link #saslSettings(SaslSettings)} of the settings given to the builder ({@link #configuredSasl()}).
+     *
+     * @return the settings the mechanisms should be offered with
+     */
+    default SaslSettings saslSettings() {
+        return saslSettings(configuredSasl());
     }
 
     /** Stops the authenticator's own executor (not one that was given); attempts in flight finish. */
@@ -115,6 +158,9 @@ public interface Authenticator extends AutoCloseable {
         CredentialService credentials;
         DirectoryBindSettings directory;
         final List<AuthBackend> backends = new ArrayList<>();
+        final List<TokenVerifier> verifiers = new ArrayList<>();
+        SaslSettings sasl = SaslSettings.defaults();
+        AddressSet trusted = AddressSet.empty();
         boolean serviceLoader = true;
         Clock clock = Clock.systemDefaultZone();
         Executor executor;
@@ -147,7 +193,38 @@ public interface Authenticator extends AutoCloseable {
             return this;
         }
 
-        /** Whether backends found through {@link java.util.ServiceLoader} are added too; default true. */
+        /**
+         * The SASL settings: the GSSAPI realm map ({@link SaslSettings.Gssapi#realms()}) and the bearer-token settings
+         * ({@link SaslSettings#oauth()}) are used here; default {@link SaslSettings#defaults()} (no token verifier).
+         */
+        public Builder sasl(SaslSettings sasl) {
+            this.sasl = Objects.requireNonNull(sasl, "sasl");
+            return this;
+        }
+
+        /**
+         * Registers a token verifier of the user's, a candidate for {@link SaslSettings.OAuth#verifier()} like those
+         * found through {@link java.util.ServiceLoader} (registered ones are looked at first). When no verifier id is
+         * configured, the first registered one is used.
+         */
+        public Builder tokenVerifier(TokenVerifier verifier) {
+            verifiers.add(Objects.requireNonNull(verifier, "verifier"));
+            return this;
+        }
+
+        /**
+         * The trusted addresses ({@code system.trusted-ips}): their failures are not counted per IP and they are never
+         * blocked as an IP (an account is still counted and blocked); default none.
+         */
+        public Builder trusted(AddressSet trusted) {
+            this.trusted = Objects.requireNonNull(trusted, "trusted");
+            return this;
+        }
+
+        /**
+         * Whether backends and token verifiers found through {@link java.util.ServiceLoader} are added too; default
+         * true.
+         */
         public Builder serviceLoader(boolean on) {
             this.serviceLoader = on;
             return this;
@@ -168,7 +245,12 @@ public interface Authenticator extends AutoCloseable {
             return this;
         }
 
-        /** Builds. */
+        /**
+         * Builds.
+         *
+         * @throws IllegalArgumentException when the configured token verifier id matches no verifier, or the stock JWT
+         *     verifier's key file cannot be used (the message names the {@code oauth.*} key)
+         */
         public Authenticator build() {
             return new DefaultAuthenticator(this);
         }

@@ -1,8 +1,11 @@
 package org.icewarp.core.auth;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -12,16 +15,29 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.icewarp.core.access.AddressSet;
+import org.icewarp.core.auth.sasl.AuthAttempt;
+import org.icewarp.core.auth.sasl.SaslSettings;
+import org.icewarp.core.auth.sasl.TokenVerdict;
+import org.icewarp.core.auth.sasl.TokenVerifier;
 import org.icewarp.core.internal.NamedThreadFactory;
 import org.icewarp.core.log.ActivityLog;
 import org.icewarp.storage.Account;
+import org.icewarp.storage.AccountState;
 import org.icewarp.storage.AccountStore;
 import org.icewarp.storage.Addressee;
 import org.icewarp.storage.EmailAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The stock {@link Authenticator}: policy, lookup, login policy, backend chain, log. */
+/**
+ * The stock {@link Authenticator}: policy, lookup, login policy, backend chain, log.
+ *
+ * <p>Bearer tokens take one step more: the token verifier runs first (on the caller's thread, as its contract says it
+ * does not block), and the attempt is then decided like any other, with the token's subject as the login and a
+ * {@link Evidence.Vouched} (or, for a refused token, the claimed user and a failing check), so that counting, blocks
+ * and the log are the same as for passwords.
+ */
 final class DefaultAuthenticator implements Authenticator {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultAuthenticator.class);
     private static final AuthResult INVALID = new AuthResult.Failure(AuthResult.Reason.INVALID_CREDENTIALS);
@@ -36,6 +52,9 @@ final class DefaultAuthenticator implements Authenticator {
     private final AuthLog log;
     private final Executor executor;
     private final ThreadPoolExecutor own;
+    private final AddressSet trusted;
+    private final SaslSettings sasl;
+    private final TokenVerifier tokenVerifier;
 
     DefaultAuthenticator(Authenticator.Builder b) {
         AuthSettings s = b.settings;
@@ -58,6 +77,9 @@ final class DefaultAuthenticator implements Authenticator {
         this.ipFailures =
                 new FailureCounter(clock, s.maxIpFailures(), s.failureWindow(), s.blockDuration(), s.trackedKeys());
         this.log = new AuthLog(s.logLevel(), clock);
+        this.trusted = b.trusted;
+        this.sasl = b.sasl;
+        this.tokenVerifier = chooseVerifier(b, clock);
         if (b.executor != null) {
             this.executor = b.executor;
             this.own = null;
@@ -74,12 +96,96 @@ final class DefaultAuthenticator implements Authenticator {
         }
     }
 
+    private static TokenVerifier chooseVerifier(Authenticator.Builder b, Clock clock) {
+        Optional<SaslSettings.OAuth> oauth = b.sasl.oauth();
+        if (oauth.isEmpty()) {
+            return b.verifiers.isEmpty() ? null : b.verifiers.get(0);
+        }
+        String id = oauth.get().verifier();
+        for (TokenVerifier v : b.verifiers) {
+            if (id.equals(v.id())) {
+                return v;
+            }
+        }
+        if (id.equals(SaslSettings.OAuth.JWT)) {
+            return TokenVerifier.jwt(oauth.get(), clock);
+        }
+        if (b.serviceLoader) {
+            for (TokenVerifier v : ServiceLoader.load(TokenVerifier.class)) {
+                if (id.equals(v.id())) {
+                    return v;
+                }
+            }
+        }
+        throw new IllegalArgumentException("oauth.verifier: no token verifier with id '" + id + "'");
+    }
+
     @Override
     public CompletionStage<AuthResult> authenticate(AuthRequest request) {
+        Objects.requireNonNull(request, "request");
         if (!policy.isAllowed(request.mechanism(), request.service(), request.tls())) {
             log.result(request, false, request.login());
             return CompletableFuture.completedFuture(NOT_ALLOWED);
         }
+        if (request.evidence() instanceof Evidence.Token token) {
+            return authenticateToken(request, token);
+        }
+        return submit(request);
+    }
+
+    private CompletionStage<AuthResult> authenticateToken(AuthRequest r, Evidence.Token t) {
+        if (tokenVerifier == null) {
+            return submit(refusedToken(r, "no token verifier configured"));
+        }
+        AuthAttempt attempt =
+                new AuthAttempt(r.mechanism().name(), r.service(), new InetSocketAddress(r.remote(), 0), r.tls());
+        CompletionStage<TokenVerdict> stage;
+        try {
+            stage = Objects.requireNonNull(
+                    tokenVerifier.verify(t.token(), t.kind(), t.claimedUser(), attempt), "verifier stage");
+        } catch (RuntimeException e) {
+            stage = CompletableFuture.failedFuture(e);
+        }
+        return stage.handle((verdict, error) -> {
+                    if (error != null || verdict == null) {
+                        LOG.warn(
+                                "token verifier {} failed for a {} login from {}; answered with a temporary failure",
+                                tokenVerifier.id(),
+                                r.service(),
+                                r.remote().getHostAddress(),
+                                error);
+                        log.result(r, false, r.login());
+                        return CompletableFuture.<AuthResult>completedFuture(
+                                new AuthResult.TemporaryFailure("token verifier " + tokenVerifier.id() + " failed"));
+                    }
+                    if (verdict instanceof TokenVerdict.Valid valid) {
+                        return submit(new AuthRequest(
+                                r.service(),
+                                r.remote(),
+                                r.session(),
+                                r.tls(),
+                                valid.account(),
+                                r.mechanism(),
+                                new Evidence.Vouched("bearer token")));
+                    }
+                    return submit(refusedToken(r, "refused bearer token"));
+                })
+                .thenCompose(x -> x);
+    }
+
+    /** A refused token as an attempt that fails, for the claimed user, so that it is counted and logged. */
+    private static AuthRequest refusedToken(AuthRequest r, String what) {
+        return new AuthRequest(
+                r.service(),
+                r.remote(),
+                r.session(),
+                r.tls(),
+                r.login(),
+                r.mechanism(),
+                new Evidence.Check(what, s -> false));
+    }
+
+    private CompletionStage<AuthResult> submit(AuthRequest request) {
         try {
             return CompletableFuture.supplyAsync(() -> decideGuarded(request), executor);
         } catch (RejectedExecutionException e) {
@@ -112,8 +218,9 @@ final class DefaultAuthenticator implements Authenticator {
         String accountKey = account.map(a -> a.address().toString()).orElseGet(() -> AuthPolicy.unknownKey(r.login()));
         String ip = r.remote().getHostAddress();
 
+        boolean trustedIp = trusted.contains(r.remote());
         boolean accountBlocked = accountFailures.isBlocked(accountKey);
-        if (accountBlocked || ipFailures.isBlocked(ip)) {
+        if (accountBlocked || !trustedIp && ipFailures.isBlocked(ip)) {
             // the same answer and about the same cost as a wrong password
             if (r.evidence() instanceof Evidence.Password p) {
                 credentials.verifyUnknown(p.value());
@@ -124,7 +231,13 @@ final class DefaultAuthenticator implements Authenticator {
         }
 
         AuthBackend.Verdict verdict = AuthBackend.Verdict.decline();
-        for (AuthBackend backend : chain) {
+        if (r.evidence() instanceof Evidence.Vouched) {
+            // proven by the KDC or the token issuer: the account only has to exist and be enabled
+            verdict = account.filter(a -> a.state() == AccountState.ENABLED)
+                    .<AuthBackend.Verdict>map(a -> new AuthBackend.Verdict.Accept(a, false))
+                    .orElseGet(AuthBackend.Verdict.Reject::new);
+        }
+        for (AuthBackend backend : verdict instanceof AuthBackend.Verdict.Decline ? chain : List.<AuthBackend>of()) {
             verdict = ask(backend, r, account);
             if (!(verdict instanceof AuthBackend.Verdict.Decline)) {
                 break;
@@ -155,14 +268,16 @@ final class DefaultAuthenticator implements Authenticator {
             log.result(r, false, r.login());
             return new AuthResult.TemporaryFailure(u.detail());
         }
-        int n = accountFailures.fail(accountKey);
+        // a refused token without a claimed user names nobody: only its address is counted
+        int n = r.login().isBlank() ? 0 : accountFailures.fail(accountKey);
         if (n > 0) {
             log.increased(r, n, user);
             if (accountFailures.blocksAt(n)) {
                 log.blocked(r, "user", user, accountFailures.block());
             }
         }
-        int m = ipFailures.fail(ip);
+        // trusted addresses are exempt from IP counting and IP blocks (the account is still counted)
+        int m = trustedIp ? 0 : ipFailures.fail(ip);
         if (ipFailures.blocksAt(m)) {
             log.blocked(r, "ip", ip, ipFailures.block());
         }
@@ -229,6 +344,38 @@ final class DefaultAuthenticator implements Authenticator {
     @Override
     public ActivityLog log() {
         return log.activityLog();
+    }
+
+    @Override
+    public SaslSettings configuredSasl() {
+        return sasl;
+    }
+
+    @Override
+    public Optional<TokenVerifier> tokenVerifier() {
+        return Optional.ofNullable(tokenVerifier);
+    }
+
+    @Override
+    public boolean unblock(String login) {
+        Objects.requireNonNull(login, "login");
+        String key = resolve(login).map(a -> a.address().toString()).orElseGet(() -> AuthPolicy.unknownKey(login));
+        boolean had = accountFailures.forget(key);
+        if (had) {
+            log.unblocked("user", key);
+        }
+        return had;
+    }
+
+    @Override
+    public boolean unblock(InetAddress ip) {
+        Objects.requireNonNull(ip, "ip");
+        String key = ip.getHostAddress();
+        boolean had = ipFailures.forget(key);
+        if (had) {
+            log.unblocked("ip", key);
+        }
+        return had;
     }
 
     @Override

@@ -90,6 +90,16 @@ final class FailureCounter {
         return s != null && s.failures() > 0;
     }
 
+    /**
+     * Forgets the key's failures and ends its block (an administrative unblock).
+     *
+     * @return whether it had failures or a block
+     */
+    boolean forget(String key) {
+        State s = states.asMap().remove(key);
+        return s != null;
+    }
+
     /** The block length. */
     Duration block() {
         return block;

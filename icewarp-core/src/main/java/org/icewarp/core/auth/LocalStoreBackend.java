@@ -37,7 +37,10 @@ final class LocalStoreBackend implements AuthBackend {
                     .<Verdict>map(a -> new Verdict.Accept(a, true))
                     .orElseGet(() -> new Verdict.Accept(account, false));
         }
-        Evidence.Check c = (Evidence.Check) request.evidence();
+        if (!(request.evidence() instanceof Evidence.Check c)) {
+            // tokens and vouched identities are decided by the authenticator itself, never by a chain link
+            return new Verdict.Reject();
+        }
         boolean ok = c.check().verify(credentials.stored(account));
         return ok && account.state() == AccountState.ENABLED
                 ? new Verdict.Accept(account, false)

@@ -1,12 +1,17 @@
 package org.icewarp.core.auth;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.icewarp.core.auth.sasl.AuthAttempt;
 import org.icewarp.core.auth.sasl.ReversibleSecret;
 import org.icewarp.core.auth.sasl.SaslBackend;
+import org.icewarp.core.auth.sasl.SaslSettings;
 import org.icewarp.core.auth.sasl.ScramCredentials;
+import org.icewarp.core.auth.sasl.TokenKind;
+import org.icewarp.core.auth.sasl.TokenVerdict;
 import org.icewarp.core.auth.sasl.Verification;
 
 /**
@@ -22,9 +27,14 @@ import org.icewarp.core.auth.sasl.Verification;
  *       authenticator as an {@link Evidence.Check}.
  *   <li>CRAM-MD5, DIGEST-MD5, NTLM: the reversible record ({@link StoredCredentials#reversibleSecret()}), then the
  *       same {@link #concludeProof}.
+ *   <li>OAUTHBEARER, XOAUTH2: an {@link Evidence.Token}; the authenticator's token verifier checks it and its subject
+ *       must be an existing, enabled account. A refusal is {@code invalid_token} whatever the reason (no oracle), a
+ *       temporary failure completes the stage exceptionally (the exchange answers TEMPORARY).
+ *   <li>GSSAPI: the principal the JDK's acceptor authenticated, {@code user@REALM}, becomes the login {@code
+ *       user@<domain>} ({@link SaslSettings.Gssapi#domainOf}: the realm map, else the realm in lower case) and goes in
+ *       as an {@link Evidence.Vouched}; a principal with an instance ({@code user/admin@REALM}) or without a realm is
+ *       refused (and counted).
  * </ul>
- *
- * Bearer tokens and Kerberos principals keep {@link SaslBackend}'s refusing defaults (not wired yet).
  */
 final class SaslGlue implements SaslBackend {
     private final Authenticator authenticator;
@@ -71,8 +81,71 @@ final class SaslGlue implements SaslBackend {
         return decide(attempt, authcid, new Evidence.Check(what, stored -> proofMatched));
     }
 
+    @Override
+    public CompletionStage<TokenVerdict> verifyToken(
+            String token, TokenKind kind, String claimedUser, AuthAttempt attempt) {
+        return authenticator
+                .authenticate(request(attempt, claimedUser, new Evidence.Token(token, kind, claimedUser)))
+                .thenCompose(result -> {
+                    if (result instanceof AuthResult.Success s) {
+                        return CompletableFuture.completedFuture(
+                                new TokenVerdict.Valid(s.account().address().toString()));
+                    }
+                    if (result instanceof AuthResult.TemporaryFailure t) {
+                        return CompletableFuture.failedFuture(new IllegalStateException(t.detail()));
+                    }
+                    return CompletableFuture.completedFuture(TokenVerdict.Invalid.invalidToken());
+                });
+    }
+
+    @Override
+    public CompletionStage<Optional<String>> resolvePrincipal(String principal, AuthAttempt attempt) {
+        Optional<String> login = principalLogin(principal, authenticator.configuredSasl());
+        Evidence evidence = login.isPresent()
+                ? new Evidence.Vouched("kerberos")
+                : new Evidence.Check("kerberos principal", s -> false);
+        return authenticator
+                .authenticate(request(attempt, login.orElse(principal), evidence))
+                .thenCompose(result -> {
+                    if (result instanceof AuthResult.Success s) {
+                        return CompletableFuture.completedFuture(
+                                Optional.of(s.account().address().toString()));
+                    }
+                    if (result instanceof AuthResult.TemporaryFailure t) {
+                        return CompletableFuture.failedFuture(new IllegalStateException(t.detail()));
+                    }
+                    return CompletableFuture.completedFuture(Optional.empty());
+                });
+    }
+
+    /**
+     * The login a Kerberos principal stands for: {@code user@REALM} → {@code user@<domain of REALM>}; an enterprise
+     * principal whose name is already an address ({@code john@example.com@REALM}) → that address. Empty for a
+     * principal with an instance ({@code user/host@REALM}: a service, not a mailbox) or without a realm.
+     */
+    static Optional<String> principalLogin(String principal, SaslSettings sasl) {
+        int at = principal.lastIndexOf('@');
+        if (at <= 0 || at == principal.length() - 1) {
+            return Optional.empty();
+        }
+        String user = principal.substring(0, at);
+        String realm = principal.substring(at + 1);
+        if (user.indexOf('/') >= 0) {
+            return Optional.empty();
+        }
+        if (user.indexOf('@') >= 0) {
+            return Optional.of(user);
+        }
+        String domain = sasl.gssapi().map(g -> g.domainOf(realm)).orElseGet(() -> realm.toLowerCase(Locale.ROOT));
+        return Optional.of(user + "@" + domain);
+    }
+
     private CompletionStage<Verification> decide(AuthAttempt attempt, String login, Evidence evidence) {
-        AuthRequest request = new AuthRequest(
+        return authenticator.authenticate(request(attempt, login, evidence)).thenApply(SaslGlue::verification);
+    }
+
+    private AuthRequest request(AuthAttempt attempt, String login, Evidence evidence) {
+        return new AuthRequest(
                 service,
                 attempt.remote().getAddress(),
                 session,
@@ -80,7 +153,6 @@ final class SaslGlue implements SaslBackend {
                 login,
                 mechanism(attempt.mechanism()),
                 evidence);
-        return authenticator.authenticate(request).thenApply(SaslGlue::verification);
     }
 
     private static Verification verification(AuthResult result) {

@@ -16,6 +16,7 @@ import org.icewarp.core.access.Patterns;
 import org.icewarp.core.auth.AuthSettings;
 import org.icewarp.core.auth.DirectoryBindSettings;
 import org.icewarp.core.auth.PasswordSettings;
+import org.icewarp.core.auth.sasl.SaslSettings;
 
 /**
  * The validated configuration of a whole server: immutable, and complete once built (access rules are compiled
@@ -43,8 +44,10 @@ public final class ServerConfig {
     private final AuthSettings auth;
     private final PasswordSettings passwords;
     private final DirectoryBindSettings directoryBind;
+    private final SaslSettings sasl;
 
     private ServerConfig(Builder b) {
+        this.sasl = b.sasl;
         this.auth = b.auth;
         this.passwords = b.passwords;
         this.directoryBind = b.directoryBind;
@@ -110,6 +113,7 @@ public final class ServerConfig {
         b.auth = auth;
         b.passwords = passwords;
         b.directoryBind = directoryBind;
+        b.sasl = sasl;
         return b;
     }
 
@@ -202,6 +206,15 @@ public final class ServerConfig {
         return directoryBind;
     }
 
+    /**
+     * The SASL settings ({@code system.advanced.sasl}): enabled mechanisms, message size, GSSAPI, bearer tokens. The
+     * plain-text and reversible switches in it are the defaults; the authenticator takes those from {@link #auth()} and
+     * {@link #passwords()} ({@code Authenticator.saslSettings}).
+     */
+    public SaslSettings sasl() {
+        return sasl;
+    }
+
     static final String ACCOUNTS = "accounts";
     static final String MAILBOXES = "mailboxes";
     static final String QUEUE = "queue";
@@ -219,7 +232,8 @@ public final class ServerConfig {
                 && tls.equals(c.tls)
                 && auth.equals(c.auth)
                 && passwords.equals(c.passwords)
-                && directoryBind.equals(c.directoryBind);
+                && directoryBind.equals(c.directoryBind)
+                && sasl.equals(c.sasl);
     }
 
     @Override
@@ -235,7 +249,8 @@ public final class ServerConfig {
                 tls,
                 auth,
                 passwords,
-                directoryBind);
+                directoryBind,
+                sasl);
     }
 
     @Override
@@ -262,8 +277,15 @@ public final class ServerConfig {
         private AuthSettings auth = AuthSettings.defaults();
         private PasswordSettings passwords = PasswordSettings.defaults();
         private DirectoryBindSettings directoryBind = new DirectoryBindSettings(Map.of());
+        private SaslSettings sasl = SaslSettings.defaults();
 
         private Builder() {}
+
+        /** The SASL settings; default {@link SaslSettings#defaults()}. */
+        public Builder sasl(SaslSettings sasl) {
+            this.sasl = Objects.requireNonNull(sasl, "sasl");
+            return this;
+        }
 
         /** The authentication policy; default {@link AuthSettings#defaults()}. */
         public Builder auth(AuthSettings auth) {

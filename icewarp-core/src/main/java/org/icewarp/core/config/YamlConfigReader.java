@@ -17,6 +17,7 @@ import org.icewarp.core.auth.AuthSettings;
 import org.icewarp.core.auth.DirectoryBindSettings;
 import org.icewarp.core.auth.PasswordAlgorithm;
 import org.icewarp.core.auth.PasswordSettings;
+import org.icewarp.core.auth.sasl.SaslSettings;
 import org.icewarp.core.log.LogLevel;
 
 /**
@@ -26,6 +27,7 @@ import org.icewarp.core.log.LogLevel;
 final class YamlConfigReader {
     private static final String SERVICES = "system.services.";
     private static final String AUTH = "system\\.auth\\.";
+    private static final String SASL = "system\\.advanced\\.sasl\\.";
     private static final String SVC = "system\\.services\\.([a-z][a-z0-9-]*)\\.";
 
     /** The schema: every key the file may contain. */
@@ -53,7 +55,12 @@ final class YamlConfigReader {
             Pattern.compile(AUTH + "login-policy\\.(account-failures|ip-failures|window|block|tracked)"),
             Pattern.compile(AUTH + "password\\.(algorithm|argon2\\.(memory-kib|iterations|parallelism)"
                     + "|pbkdf2\\.iterations|scram\\.iterations|reversible\\.(enabled|key))"),
-            Pattern.compile(AUTH + "directory\\.[A-Za-z0-9_-]+\\.(urls|timeout)"));
+            Pattern.compile(AUTH + "directory\\.[A-Za-z0-9_-]+\\.(urls|timeout)"),
+            Pattern.compile(SASL + "(enabled|max-message-size)"),
+            Pattern.compile(SASL + "gssapi\\.(keytab|principal|service-name)"),
+            // a realm has dots, which the tree's keys write doubled
+            Pattern.compile(SASL + "gssapi\\.realms\\.[A-Za-z0-9_-]+(\\.\\.[A-Za-z0-9_-]+)*"),
+            Pattern.compile(SASL + "oauth\\.(verifier|issuer|audience|key-file|claim|clock-skew)"));
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
@@ -101,7 +108,99 @@ final class YamlConfigReader {
         b.auth(auth());
         b.passwords(passwords());
         b.directoryBind(directoryBind());
+        b.sasl(sasl());
         return b.build();
+    }
+
+    private SaslSettings sasl() {
+        String p = "system.advanced.sasl.";
+        SaslSettings.Builder b = SaslSettings.builder();
+        List<String> enabled = list(p + "enabled");
+        if (!enabled.isEmpty()) {
+            for (String name : SaslSettings.DEFAULT_ENABLED) {
+                b.disable(name);
+            }
+            for (String name : enabled) {
+                if (!name.matches("[A-Za-z0-9_-]{1,20}")) {
+                    throw new ConfigurationException(
+                            p + "enabled",
+                            name,
+                            "is not a SASL mechanism name (letters, digits, '-', '_', at most 20)");
+                }
+                b.enable(name);
+            }
+        }
+        b.maxMessageSize(integer(p + "max-message-size", SaslSettings.DEFAULT_MAX_MESSAGE_SIZE, 256, 16 * 1024 * 1024));
+        String keytab = string(p + "gssapi.keytab", "");
+        String principal = string(p + "gssapi.principal", "*");
+        String serviceName = string(p + "gssapi.service-name", "");
+        Map<String, String> realms = new java.util.LinkedHashMap<>();
+        for (String realm : children(p + "gssapi.realms")) {
+            String key = p + "gssapi.realms." + realm.replace(".", "..");
+            realms.put(realm, string(key, ""));
+        }
+        if (keytab.isEmpty() && (!realms.isEmpty() || raw(p + "gssapi.principal") != null)) {
+            throw new ConfigurationException(p + "gssapi.keytab", null, "is required when other gssapi keys are set");
+        }
+        if (!serviceName.isEmpty() && !serviceName.matches("[a-z][a-z0-9-]*")) {
+            throw new ConfigurationException(
+                    p + "gssapi.service-name", serviceName, "expected a lower-case service name such as imap");
+        }
+        if (!keytab.isEmpty()) {
+            saslApply(
+                    () -> b.gssapi(
+                            new SaslSettings.Gssapi(serviceName, principal, java.nio.file.Path.of(keytab), realms)),
+                    p + "gssapi.keytab",
+                    keytab);
+        }
+        String o = p + "oauth.";
+        String verifier = string(o + "verifier", "");
+        boolean anyOauth = List.of("issuer", "audience", "key-file", "claim", "clock-skew").stream()
+                .anyMatch(k -> raw(o + k) != null);
+        if (verifier.isEmpty() && anyOauth) {
+            throw new ConfigurationException(o + "verifier", null, "is required when other oauth keys are set");
+        }
+        if (!verifier.isEmpty()) {
+            String keyFile = string(o + "key-file", "");
+            String claim = string(o + "claim", SaslSettings.OAuth.DEFAULT_CLAIM);
+            Duration skew = duration(o + "clock-skew", SaslSettings.OAuth.DEFAULT_CLOCK_SKEW);
+            saslApply(
+                    () -> b.oauth(new SaslSettings.OAuth(
+                            verifier,
+                            string(o + "issuer", ""),
+                            string(o + "audience", ""),
+                            keyFile.isEmpty()
+                                    ? java.util.Optional.empty()
+                                    : java.util.Optional.of(java.nio.file.Path.of(keyFile)),
+                            claim,
+                            skew)),
+                    o + "verifier",
+                    verifier);
+        }
+        return b.build();
+    }
+
+    /**
+     * Runs a setter of the SASL settings; their messages start with the key below {@code system.advanced.sasl}
+     * ({@code oauth.issuer: ...}), which becomes the key of the exception, with that key's raw value.
+     */
+    private void saslApply(Runnable setter, String fallbackKey, String fallbackValue) {
+        try {
+            setter.run();
+        } catch (IllegalArgumentException e) {
+            String message = String.valueOf(e.getMessage());
+            Matcher m = Pattern.compile("([a-z-]+\\.[A-Za-z0-9._-]+): (.*)", Pattern.DOTALL)
+                    .matcher(message);
+            if (m.matches()) {
+                String key = "system.advanced.sasl." + m.group(1);
+                String realms = "system.advanced.sasl.gssapi.realms.";
+                String value = key.startsWith(realms)
+                        ? raw(realms + key.substring(realms.length()).replace(".", ".."))
+                        : raw(key);
+                throw new ConfigurationException(key, value, m.group(2), e);
+            }
+            throw new ConfigurationException(fallbackKey, fallbackValue, message, e);
+        }
     }
 
     private AuthSettings auth() {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import javax.security.auth.callback.NameCallback;
 import javax.security.auth.callback.PasswordCallback;
+import javax.security.sasl.RealmCallback;
+import javax.security.sasl.RealmChoiceCallback;
 import javax.security.sasl.Sasl;
 import javax.security.sasl.SaslClient;
 import org.icewarp.core.auth.sasl.SaslContext;
@@ -79,6 +81,8 @@ class SaslGlueTest {
     private SaslSettings settings() {
         SaslSettings configured = SaslSettings.builder()
                 .enable("CRAM-MD5")
+                .enable("DIGEST-MD5")
+                .enable("NTLM")
                 .enable("SCRAM-SHA-1")
                 .enable("SCRAM-SHA-256")
                 .build();
@@ -111,15 +115,20 @@ class SaslGlueTest {
     }
 
     private static SaslClient jdkClient(String mechanism, String user, String password) throws Exception {
-        return Sasl.createSaslClient(new String[] {mechanism}, null, "smtp", HOST, Map.of(), callbacks -> {
-            for (var cb : callbacks) {
-                if (cb instanceof NameCallback n) {
-                    n.setName(user);
-                } else if (cb instanceof PasswordCallback p) {
-                    p.setPassword(password.toCharArray());
-                }
-            }
-        });
+        return Sasl.createSaslClient(
+                new String[] {mechanism}, null, "smtp", HOST, Map.of(Sasl.QOP, "auth"), callbacks -> {
+                    for (var cb : callbacks) {
+                        if (cb instanceof NameCallback n) {
+                            n.setName(user);
+                        } else if (cb instanceof PasswordCallback p) {
+                            p.setPassword(password.toCharArray());
+                        } else if (cb instanceof RealmCallback r) {
+                            r.setText(r.getDefaultText() == null ? HOST : r.getDefaultText());
+                        } else if (cb instanceof RealmChoiceCallback c) {
+                            c.setSelectedIndex(0);
+                        }
+                    }
+                });
     }
 
     private SaslStep plain(String user, String password) throws Exception {
@@ -145,18 +154,25 @@ class SaslGlueTest {
         return await(exchange.respond(new byte[0]));
     }
 
-    private SaslStep cram(String user, String password) throws Exception {
-        SaslClient client = jdkClient("CRAM-MD5", user, password);
-        SaslExchange exchange = exchange("CRAM-MD5", false);
-        byte[] challenge = challenge(await(exchange.start()));
-        return await(exchange.respond(client.evaluateChallenge(challenge)));
+    /** CRAM-MD5, DIGEST-MD5, NTLM: the JDK's client against the JDK's server behind the authenticator. */
+    private SaslStep jdk(String mechanism, String user, String password) throws Exception {
+        SaslClient client = jdkClient(mechanism, user, password);
+        SaslExchange exchange = exchange(mechanism, false);
+        SaslStep step = client.hasInitialResponse()
+                ? await(exchange.start(client.evaluateChallenge(new byte[0])))
+                : await(exchange.start());
+        while (!step.done()) {
+            byte[] response = client.isComplete() ? null : client.evaluateChallenge(challenge(step));
+            step = await(exchange.respond(response == null ? new byte[0] : response));
+        }
+        return step;
     }
 
     private SaslStep attempt(String mechanism, String user, String password) throws Exception {
         return switch (mechanism) {
             case "PLAIN" -> plain(user, password);
             case "LOGIN" -> login(user, password);
-            case "CRAM-MD5" -> cram(user, password);
+            case "CRAM-MD5", "DIGEST-MD5", "NTLM" -> jdk(mechanism, user, password);
             default -> scram(mechanism, user, password);
         };
     }
@@ -173,7 +189,7 @@ class SaslGlueTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"PLAIN", "LOGIN", "SCRAM-SHA-256", "SCRAM-SHA-1", "CRAM-MD5"})
+    @ValueSource(strings = {"PLAIN", "LOGIN", "SCRAM-SHA-256", "SCRAM-SHA-1", "CRAM-MD5", "DIGEST-MD5", "NTLM"})
     void rightPasswordLogsInAndIsLoggedWithTheMechanismsMethodNumber(String mechanism) throws Exception {
         build(true, 5);
         SaslStep step = attempt(mechanism, "B@t.com", "right");
@@ -185,7 +201,7 @@ class SaslGlueTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"PLAIN", "LOGIN", "SCRAM-SHA-256", "SCRAM-SHA-1", "CRAM-MD5"})
+    @ValueSource(strings = {"PLAIN", "LOGIN", "SCRAM-SHA-256", "SCRAM-SHA-1", "CRAM-MD5", "DIGEST-MD5", "NTLM"})
     void wrongPasswordIsWrongCredentialsCountedAndLogged(String mechanism) throws Exception {
         build(true, 5);
         SaslStep step = attempt(mechanism, "b@t.com", "wrong");
@@ -197,7 +213,7 @@ class SaslGlueTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"PLAIN", "LOGIN", "SCRAM-SHA-256", "SCRAM-SHA-1", "CRAM-MD5"})
+    @ValueSource(strings = {"PLAIN", "LOGIN", "SCRAM-SHA-256", "SCRAM-SHA-1", "CRAM-MD5", "DIGEST-MD5", "NTLM"})
     void unknownUserFailsLikeAWrongPasswordAndIsLogged(String mechanism) throws Exception {
         build(true, 5);
         SaslStep step = attempt(mechanism, "nobody@t.com", "right");
@@ -231,7 +247,8 @@ class SaslGlueTest {
             assertThat(attempt(mechanism, "b@t.com", "wrong")).isInstanceOf(SaslStep.Failure.class);
         }
         assertThat(log.lines()).anySatisfy(l -> assertThat(l).contains("blocked"));
-        for (String mechanism : List.of("PLAIN", "LOGIN", "SCRAM-SHA-256", "SCRAM-SHA-1", "CRAM-MD5")) {
+        for (String mechanism :
+                List.of("PLAIN", "LOGIN", "SCRAM-SHA-256", "SCRAM-SHA-1", "CRAM-MD5", "DIGEST-MD5", "NTLM")) {
             log.clear();
             SaslStep step = attempt(mechanism, "b@t.com", "right");
             assertThat(step)
@@ -244,12 +261,19 @@ class SaslGlueTest {
     }
 
     @Test
-    void cramMd5IsOfferedExactlyWhenReversiblePasswordsAreStored() throws Exception {
+    void reversibleMechanismsAreOfferedExactlyWhenReversiblePasswordsAreStored() throws Exception {
         build(false, 5);
-        assertThat(names(settings())).doesNotContain("CRAM-MD5").contains("SCRAM-SHA-256");
+        assertThat(names(settings()))
+                .doesNotContain("CRAM-MD5", "DIGEST-MD5", "NTLM")
+                .contains("SCRAM-SHA-256");
+        for (String mechanism : List.of("CRAM-MD5", "DIGEST-MD5", "NTLM")) {
+            assertThat(mechanisms.find(mechanism, settings(), true))
+                    .as(mechanism)
+                    .isEmpty();
+        }
         auth.close();
         build(true, 5);
-        assertThat(names(settings())).contains("CRAM-MD5");
+        assertThat(names(settings())).contains("CRAM-MD5", "DIGEST-MD5", "NTLM");
     }
 
     @Test

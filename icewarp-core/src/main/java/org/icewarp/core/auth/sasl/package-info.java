@@ -76,30 +76,14 @@
  *       client payload; secret comparisons use {@link java.security.MessageDigest#isEqual}.
  * </ul>
  *
- * <h2>Configuration (proposed keys)</h2>
+ * <h2>Configuration</h2>
  *
- * <table>
- *   <caption>{@code system.advanced.sasl.*}, read into {@link org.icewarp.core.auth.sasl.SaslSettings}</caption>
- *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
- *   <tr><td>{@code enabled}</td><td>{@code [PLAIN, LOGIN, SCRAM-SHA-1, SCRAM-SHA-256]}</td><td>the ticked
- *       mechanisms</td></tr>
- *   <tr><td>{@code disable-plain}</td><td>{@code false}</td><td>"Disable plain authentication for all services";
- *       overrides PLAIN and LOGIN</td></tr>
- *   <tr><td>{@code plaintext-requires-tls}</td><td>{@code false}</td><td>PLAIN and LOGIN only after STARTTLS or on
- *       implicit TLS</td></tr>
- *   <tr><td>{@code reversible-passwords}</td><td>{@code false}</td><td>the account store can return clear passwords;
- *       needed by CRAM-MD5, DIGEST-MD5, NTLM</td></tr>
- *   <tr><td>{@code max-message-size}</td><td>{@code 12288}</td><td>largest decoded client response, bytes (at least
- *       256)</td></tr>
- *   <tr><td>{@code gssapi.keytab}</td><td>none</td><td>the server's keytab file; GSSAPI is offered only with
- *       it</td></tr>
- *   <tr><td>{@code gssapi.principal}</td><td>{@code *}</td><td>the acceptor principal in the keytab, for example
- *       {@code imap/mail.example.com@EXAMPLE.COM}; {@code *} accepts any key in the keytab</td></tr>
- *   <tr><td>{@code gssapi.service-name}</td><td>the protocol ({@code smtp}, {@code imap}, {@code pop})</td><td>the
- *       service part of the server principal</td></tr>
- *   <tr><td>{@code oauth.verifier}</td><td>none</td><td>id of the {@link org.icewarp.core.auth.sasl.TokenVerifier}
- *       the backend delegates bearer tokens to</td></tr>
- * </table>
+ * <p>The keys are {@code system.advanced.sasl.*} ({@code enabled}, {@code max-message-size}, {@code gssapi.keytab},
+ * {@code gssapi.principal}, {@code gssapi.service-name}, {@code gssapi.realms.<REALM>}, {@code oauth.verifier},
+ * {@code oauth.issuer}, {@code oauth.audience}, {@code oauth.key-file}, {@code oauth.claim}, {@code
+ * oauth.clock-skew}), read into {@link org.icewarp.core.auth.sasl.SaslSettings} and documented with their defaults in
+ * the module README. "Disable plain", "plain text only over TLS" and reversible passwords are {@code system.auth}
+ * keys; {@code Authenticator.saslSettings} applies them.
  *
  * <p>The KDC and realm come from the JVM's Kerberos configuration ({@code /etc/krb5.conf} or {@code
  * -Djava.security.krb5.conf}); no {@code jaas.conf} is needed.

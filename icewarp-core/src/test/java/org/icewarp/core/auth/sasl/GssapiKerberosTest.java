@@ -6,9 +6,15 @@ import static org.icewarp.core.auth.sasl.SaslHarness.challengeOf;
 import static org.icewarp.core.auth.sasl.SaslHarness.reason;
 import static org.icewarp.core.auth.sasl.SaslHarness.success;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivilegedExceptionAction;
+import java.util.List;
 import java.util.Map;
 import javax.security.auth.Subject;
 import javax.security.auth.callback.NameCallback;
@@ -20,12 +26,23 @@ import javax.security.sasl.Sasl;
 import javax.security.sasl.SaslClient;
 import org.apache.kerby.kerberos.kerb.server.SimpleKdcServer;
 import org.apache.kerby.util.NetworkUtil;
+import org.icewarp.core.auth.AuthSettings;
+import org.icewarp.core.auth.Authenticator;
 import org.icewarp.core.auth.sasl.SaslStep.Failure.Reason;
+import org.icewarp.core.log.LogLevel;
+import org.icewarp.storage.Account;
+import org.icewarp.storage.AccountState;
+import org.icewarp.storage.AccountStore;
+import org.icewarp.storage.Domain;
+import org.icewarp.storage.Options;
+import org.icewarp.storage.StorageSettings;
+import org.icewarp.storage.memory.MemoryStorageProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * GSSAPI end to end: a real KDC (Apache Kerby) in the test JVM on a free port, the service key exported to a keytab
@@ -137,12 +154,15 @@ class GssapiKerberosTest {
 
     /** Runs the exchange with the JDK's GSSAPI client; returns the final step. */
     private SaslStep run(SaslSettings settings, String user, String authzid, boolean initialResponse) throws Exception {
+        return run(harness.exchange("GSSAPI", settings, false), user, authzid, initialResponse);
+    }
+
+    private SaslStep run(SaslExchange exchange, String user, String authzid, boolean initialResponse) throws Exception {
         Subject subject = clientLogin(user, "secret");
         SaslClient client = as(
                 subject,
                 () -> Sasl.createSaslClient(
                         new String[] {"GSSAPI"}, authzid, "imap", SaslHarness.HOST, Map.of(Sasl.QOP, "auth"), null));
-        SaslExchange exchange = harness.exchange("GSSAPI", settings, false);
         byte[] first = as(subject, () -> client.evaluateChallenge(new byte[0]));
         SaslStep step;
         if (initialResponse) {
@@ -166,6 +186,81 @@ class GssapiKerberosTest {
         assertThat(ok.authenticationId()).isEqualTo("john@example.com");
         assertThat(ok.authorizationId()).isEqualTo("john@example.com");
         assertThat(ok.mechanism()).isEqualTo("GSSAPI");
+    }
+
+    /** A real authenticator over the in-memory store, with the realm map sending EXAMPLE.COM to {@code mail.t.org}. */
+    private Authenticator authenticator(AccountStore store) {
+        return Authenticator.builder(store)
+                .settings(AuthSettings.builder().logLevel(LogLevel.DEBUG).build())
+                .sasl(SaslSettings.builder()
+                        .enable("GSSAPI")
+                        .gssapi(new SaslSettings.Gssapi("", SERVICE, keytab, Map.of(REALM, "mail.t.org")))
+                        .build())
+                .serviceLoader(false)
+                .build();
+    }
+
+    private SaslExchange exchange(Authenticator auth) {
+        SaslSettings settings = auth.saslSettings();
+        SaslContext context = new SaslContext(
+                "imap",
+                SaslHarness.HOST,
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 40000),
+                false,
+                settings,
+                auth.saslBackend("imap", "5C"),
+                harness.worker);
+        return harness.mechanisms.find("GSSAPI", settings, false).orElseThrow().newExchange(context);
+    }
+
+    private static AccountStore store() {
+        AccountStore store = new MemoryStorageProvider().openAccounts(StorageSettings.of(Options.EMPTY));
+        store.createDomain(Domain.of("mail.t.org"));
+        store.createAccount(Account.of("john@mail.t.org"));
+        store.createAccount(Account.of("stranger@mail.t.org").withState(AccountState.DISABLED));
+        return store;
+    }
+
+    private static List<String> authLog(ListAppender<ILoggingEvent> appender) {
+        return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    @Test
+    void kerberosLoginThroughTheAuthenticatorReachesTheRealmsAccountAndIsLogged() throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger("icewarp.log.auth");
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try (Authenticator auth = authenticator(store())) {
+            SaslStep.Success ok = success(run(exchange(auth), "john", null, true));
+            assertThat(ok.authenticationId()).isEqualTo("john@mail.t.org");
+            assertThat(authLog(appender))
+                    .anySatisfy(l -> assertThat(l)
+                            .startsWith("127.0.0.1 [5C] ")
+                            .endsWith("Authentication [IMAP] - Result=1, User=john@mail.t.org, Method=13"));
+        } finally {
+            logger.detachAppender(appender);
+        }
+    }
+
+    @Test
+    void kerberosLoginOfADisabledAccountIsWrongCredentialsAndCounted() throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger("icewarp.log.auth");
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try (Authenticator auth = authenticator(store())) {
+            assertThat(reason(run(exchange(auth), "stranger", null, true))).isEqualTo(Reason.WRONG_CREDENTIALS);
+            assertThat(authLog(appender))
+                    .anySatisfy(
+                            l -> assertThat(l)
+                                    .endsWith(
+                                            "Login policy [IMAP] - increased failed login count to 1, user=stranger@mail.t.org"))
+                    .anySatisfy(l -> assertThat(l)
+                            .endsWith("Authentication [IMAP] - Result=0, User=stranger@mail.t.org, Method=13"));
+        } finally {
+            logger.detachAppender(appender);
+        }
     }
 
     @Test
