@@ -51,7 +51,7 @@ import picocli.CommandLine.Parameters;
             "Creates an account with its password and its mailbox (INBOX) in the configured storage.",
             "The password is read from the console (twice, without echo) or, with --password-stdin, from the first"
                     + " line of standard input; it is never an argument.",
-            "Example: printf '%s\\n' \"$PASSWORD\" | icewarp tool create account john@example.com"
+            "Example: printf '%%s\\n' \"$PASSWORD\" | icewarp tool create account john@example.com"
                     + " --full-name 'John Smith' --quota 500M --password-stdin",
             ""
         },

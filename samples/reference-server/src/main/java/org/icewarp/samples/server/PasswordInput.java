@@ -66,10 +66,12 @@ final class PasswordInput {
      */
     static String fromStream(InputStream in) {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
-        boolean any = false;
         try {
-            for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
-                any = true;
+            int b = in.read();
+            if (b == -1) {
+                throw usage("--password-stdin: standard input is empty; give the password as its first line");
+            }
+            for (; b != -1 && b != '\n'; b = in.read()) {
                 if (line.size() == MAX_BYTES) {
                     throw usage("the password on standard input is longer than " + MAX_BYTES + " bytes");
                 }
@@ -80,9 +82,6 @@ final class PasswordInput {
         }
         byte[] bytes = line.toByteArray();
         int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-        if (!any && length == 0) {
-            throw usage("--password-stdin: standard input is empty; give the password as its first line");
-        }
         try {
             String password = StandardCharsets.UTF_8
                     .newDecoder()
