@@ -8,6 +8,7 @@ import org.icewarp.storage.AlreadyExistsException;
 import org.icewarp.storage.InvalidNameException;
 import org.icewarp.storage.NotFoundException;
 import org.icewarp.storage.StorageException;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,6 +58,7 @@ abstract class StoreTool implements Callable<Integer> {
     public final Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        quietConnectionPool();
         try {
             ServerConfig c = config.load(ServiceTypes.enabledByDefault(ServiceTypes.onClassPath()));
             run(c, out, err);
@@ -76,6 +78,18 @@ abstract class StoreTool implements Callable<Integer> {
         } finally {
             out.flush();
             err.flush();
+        }
+    }
+
+    /**
+     * A tool's standard error is for its own messages: HikariCP announces every pool start and stop at INFO, which in a
+     * short-lived tool is noise (its warnings still show). Only where Logback is the SLF4J binding, as in the
+     * distribution.
+     */
+    private static void quietConnectionPool() {
+        if (LoggerFactory.getLogger("com.zaxxer.hikari") instanceof ch.qos.logback.classic.Logger hikari
+                && hikari.getLevel() == null) {
+            hikari.setLevel(ch.qos.logback.classic.Level.WARN);
         }
     }
 

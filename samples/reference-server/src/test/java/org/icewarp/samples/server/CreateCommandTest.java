@@ -536,6 +536,79 @@ class CreateCommandTest {
     }
 
     @Test
+    void onPostgresTheRunningServerAuthenticatesAnAccountTheToolCreatedWithoutARestart() throws Exception {
+        String base = postgresOrSkip();
+        String schema = "iw_cli_"
+                + java.util.HexFormat.of()
+                        .toHexDigits(
+                                java.util.concurrent.ThreadLocalRandom.current().nextLong())
+                        .substring(4);
+        String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        admin(base, "CREATE SCHEMA " + schema);
+        try {
+            // Accounts in the database, mail on disk: the seed's own default split.
+            Path config = temp.resolve("pg.yaml");
+            String accounts = "{ provider: jdbc, options: { url: \"" + url + "\" } }";
+            String files = "{ provider: fs, options: { path: \"" + temp.resolve("mail") + "\" } }";
+            Files.writeString(
+                    config,
+                    "system:\n  storage:\n    accounts: " + accounts + "\n    mailboxes: " + files + "\n    queue: "
+                            + files + "\n");
+            try (IceWarpServer running = IceWarpServer.builder()
+                    .configFile(config)
+                    .dataDirectory(temp.resolve("data"))
+                    .build()) {
+                running.start();
+
+                assertThat(run("domain", "example.com", "--config", config.toString()))
+                        .as(err.toString())
+                        .isZero();
+                assertThat(runWithStdin(
+                                SECRET, "account", "john@example.com", "--password-stdin", "--config", "" + config))
+                        .as(err.toString())
+                        .isZero();
+                assertThat(err.toString()).as("no restart needed, so no note").doesNotContain("note:");
+
+                // Within the lookup cache's bound (lookup-cache.ttl); nothing was looked up before, so at once here.
+                org.awaitility.Awaitility.await()
+                        .atMost(java.time.Duration.ofSeconds(15))
+                        .untilAsserted(() -> assertThat(login(running.authenticator(), "john@example.com", SECRET))
+                                .isInstanceOf(AuthResult.Success.class));
+            }
+        } finally {
+            admin(base, "DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+
+    /** The PostgreSQL of {@code ICEWARP_TEST_POSTGRES_URL}; skips without it (fails with {@code CI=true}). */
+    private static String postgresOrSkip() {
+        String url = System.getenv("ICEWARP_TEST_POSTGRES_URL");
+        String problem;
+        if (url == null || url.isBlank()) {
+            problem = "ICEWARP_TEST_POSTGRES_URL is not set";
+        } else {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url.trim())) {
+                return url.trim();
+            } catch (SQLException e) {
+                problem = "cannot connect to the URL in ICEWARP_TEST_POSTGRES_URL: " + e.getMessage();
+            }
+        }
+        if ("true".equals(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assertions.fail("the PostgreSQL test cannot run with CI=true: " + problem);
+        }
+        System.err.println("[reference-server] tool create on PostgreSQL skipped: " + problem);
+        org.junit.jupiter.api.Assumptions.abort("skipped: " + problem);
+        throw new IllegalStateException("unreachable");
+    }
+
+    private static void admin(String url, String sql) throws SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+                java.sql.Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    @Test
     void sizesAreParsedInBinaryUnits() {
         assertThat(ByteSize.parse("0")).isZero();
         assertThat(ByteSize.parse("1000")).isEqualTo(1000);
