@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Sizes as an administrator writes them: {@code 0}, {@code 1048576}, {@code 500K}, {@code 500M}, {@code 2G}, {@code 1T}. */
+/** Sizes as an administrator writes them: {@code 0}, {@code 1048576}, {@code 500K}, {@code 500M}, {@code 2G}. */
 final class ByteSize {
     /** Digits, then an optional binary unit (K = 1024 bytes) with an optional {@code B} or {@code iB}. */
     private static final Pattern SIZE = Pattern.compile("(\\d{1,19})\\s*(?:([KMGT])(?:I?B)?|B)?");

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeSet;
 import org.icewarp.core.config.ServerConfig;
@@ -90,11 +91,11 @@ final class ConfiguredStores implements AutoCloseable {
      * is not "nothing": the {@code fs} account store indexes its files when it opens and does not see another
      * process's changes until it is opened again.
      */
-    static java.util.Optional<String> noteForRunningServer(ServerConfig config) {
+    static Optional<String> noteForRunningServer(ServerConfig config) {
         if (!config.accounts().provider().equals("fs")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of("a server already running on " + describe(config.accounts())
+        return Optional.of("a server already running on " + describe(config.accounts())
                 + " sees this change after it restarts: the fs account store reads its files when it opens");
     }
 

@@ -23,11 +23,12 @@ import picocli.CommandLine.Spec;
  *   <caption>Outcomes</caption>
  *   <tr><th>outcome</th><th>exit code</th></tr>
  *   <tr><td>done</td><td>0</td></tr>
- *   <tr><td>a store failed, or another process holds it ({@link StorageException}, {@link ToolFailure})</td><td>1</td></tr>
+ *   <tr><td>a store failed, or another process holds it ({@link StorageException})</td><td>1</td></tr>
  *   <tr><td>a usage or configuration error, an invalid name ({@link ConfigurationException}, {@link
  *       InvalidNameException})</td><td>2</td></tr>
  *   <tr><td>the object already exists ({@link AlreadyExistsException})</td><td>3</td></tr>
  *   <tr><td>the domain it belongs in does not exist ({@link NotFoundException})</td><td>4</td></tr>
+ *   <tr><td>what the tool found ({@link ToolFailure})</td><td>the failure's own</td></tr>
  * </table>
  */
 abstract class StoreTool implements Callable<Integer> {
