@@ -47,6 +47,11 @@ public final class IceWarpCommand implements Callable<Integer> {
         return new CommandLine(new IceWarpCommand());
     }
 
+    /** The command line with the subcommands made by {@code factory} (tests give commands their own input). */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        return new CommandLine(new IceWarpCommand(), factory);
+    }
+
     /** Without a subcommand: prints the usage on standard error; a subcommand is required. */
     @Override
     public Integer call() {

@@ -7,14 +7,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code icewarp tool}: the parent of administration tools, which are added as its subcommands ({@code icewarp tool
- * <name> ...}): {@code migrate-storage} ({@link MigrateStorageCommand}). Without a tool name it prints its usage.
+ * <name> ...}): {@code migrate-storage} ({@link MigrateStorageCommand}), {@code certificate} ({@link
+ * CertificateCommand}), {@code create} ({@link CreateCommand}). Without a tool name it prints its usage.
  */
 @Command(
         name = "tool",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Administration tools, run as 'icewarp tool <name> [options]'.",
-        subcommands = {MigrateStorageCommand.class, CertificateCommand.class})
+        subcommands = {MigrateStorageCommand.class, CertificateCommand.class, CreateCommand.class})
 final class ToolCommand implements Callable<Integer> {
 
     @Spec

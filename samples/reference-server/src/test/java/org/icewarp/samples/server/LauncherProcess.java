@@ -64,6 +64,13 @@ final class LauncherProcess implements AutoCloseable {
         return t;
     }
 
+    /** Writes text (UTF-8) to the process's standard input and closes it, as a pipe into the command would. */
+    void input(String text) throws IOException {
+        try (java.io.OutputStream in = process.getOutputStream()) {
+            in.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     /** Waits for a line on standard output, failing early if the process exits first. */
     String awaitOutputLine(Predicate<String> wanted) {
         AtomicReference<String> found = new AtomicReference<>();
