@@ -57,8 +57,7 @@ public final class SmtpServiceFactory implements ServiceFactory {
         }
         ClassLoader loader = SmtpServiceFactory.class.getClassLoader();
         SaslMechanisms mechanisms = SaslMechanisms.load(loader);
-        SaslSettings sasl =
-                authenticator == null ? SaslSettings.defaults() : authenticator.saslSettings(SaslSettings.defaults());
+        SaslSettings sasl = authenticator == null ? SaslSettings.defaults() : authenticator.saslSettings();
         String primary = settings.primaryDomain();
         if (primary.isEmpty() && authenticator != null) {
             primary = authenticator.policy().settings().primaryDomain();
