@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -828,6 +829,7 @@ class SmtpArgumentsTest {
         }
     }
 
+    /** Seeded random input: parsing never throws, details stay printable and short, accepted mailboxes round-trip. */
     @Nested
     class Fuzz {
 
@@ -899,33 +901,70 @@ class SmtpArgumentsTest {
             "9999999999999999999999",
             "a".repeat(70)
         };
+        private static final String[] ROUTES = {"", "", "", "", "@r.example:", "@a.example,@b.example:", "@:", "@r,"};
+        private static final String[] LOCALS = {
+            "user",
+            "First.Last",
+            "u%other.com",
+            "a!b",
+            "\"q@x\"",
+            "\"a\\\"b\"",
+            "\"sp ace\"",
+            "jörg",
+            "\"\"",
+            ".a",
+            "Postmaster",
+            "a".repeat(64),
+            "x+tag",
+            "\"\\é\"",
+            "\"a\\b\""
+        };
+        private static final String[] DOMAINS = {
+            "@local.example", "@LOCAL.Example", "@[192.0.2.1]", "@[IPv6:2001:DB8::1]", "@[IPv6:::ffff:1.2.3.4]",
+            "@bücher.example", "@ｌｏｃａｌ.example", "@local。example", "@xn--bcher-kva.example", "@1.2.3.4",
+            "@local.example.", "@-a.example", "@a", "@" + "d".repeat(63) + ".example", ""
+        };
+        private static final String[] MAIL_PARAMS = {
+            "", "", "", " SIZE=100", " BODY=8BITMIME", " SMTPUTF8", " RET=HDRS", " ENVID=a+2Bb", " AUTH=<>", " FOO=1"
+        };
+        private static final String[] RCPT_PARAMS = {
+            "", "", "", " NOTIFY=NEVER", " NOTIFY=SUCCESS,DELAY", " ORCPT=rfc822;a@b", " ORCPT=utf-8;\\x{E9}@b", " X"
+        };
 
         @Test
         void parsingRandomInputNeverThrowsAndAcceptedMailboxesRoundTrip() {
             Random random = new Random(5321);
-            for (int n = 0; n < 5000; n++) {
-                String text = random.nextInt(4) == 0 ? randomChars(random) : randomFragments(random);
-                Extensions ext = new Extensions(
-                        random.nextBoolean(),
-                        random.nextBoolean(),
-                        random.nextBoolean(),
-                        random.nextBoolean(),
-                        random.nextBoolean(),
-                        random.nextBoolean());
-                for (String prefixed : new String[] {text, "FROM:" + text, "TO:" + text}) {
-                    Parsed<MailArguments> mail = SmtpArguments.parseMail(prefixed, ext);
-                    Parsed<RcptArguments> rcpt = SmtpArguments.parseRcpt(prefixed, ext);
-                    checkInvariants(mail, prefixed);
-                    checkInvariants(rcpt, prefixed);
-                    if (mail instanceof Parsed.Ok<MailArguments> ok
-                            && ok.value().sender().isPresent()) {
-                        roundTrip(ok.value().sender().get());
-                    }
-                    if (rcpt instanceof Parsed.Ok<RcptArguments> ok) {
-                        roundTrip(ok.value().recipient());
+            int accepted = 0;
+            for (int n = 0; n < 6000; n++) {
+                Extensions ext = random.nextBoolean() ? (random.nextBoolean() ? ALL : ALL_UTF8) : randomOffers(random);
+                String mailText;
+                String rcptText;
+                switch (random.nextInt(4)) {
+                    case 0 -> mailText = rcptText = randomChars(random);
+                    case 1 -> mailText = rcptText = randomFragments(random);
+                    default -> {
+                        String path = structuredPath(random);
+                        mailText = "FROM:" + mutate(random, path + pick(random, MAIL_PARAMS));
+                        rcptText = "TO:" + mutate(random, path + pick(random, RCPT_PARAMS));
                     }
                 }
+                Parsed<MailArguments> mail = SmtpArguments.parseMail(mailText, ext);
+                Parsed<RcptArguments> rcpt = SmtpArguments.parseRcpt(rcptText, ext);
+                checkInvariants(mail, mailText);
+                checkInvariants(rcpt, rcptText);
+                if (mail instanceof Parsed.Ok<MailArguments> ok
+                        && ok.value().sender().isPresent()) {
+                    roundTrip(ok.value().sender().get());
+                    accepted++;
+                }
+                if (rcpt instanceof Parsed.Ok<RcptArguments> ok) {
+                    roundTrip(ok.value().recipient());
+                    accepted++;
+                }
             }
+            assertThat(accepted)
+                    .as("the generator makes enough valid paths to exercise the round trip")
+                    .isGreaterThan(1000);
         }
 
         private void checkInvariants(Parsed<?> parsed, String input) {
@@ -939,7 +978,7 @@ class SmtpArgumentsTest {
             assertThat(mailbox.domain())
                     .doesNotContain("..")
                     .doesNotEndWith(".")
-                    .isEqualTo(mailbox.domain().toLowerCase(java.util.Locale.ROOT));
+                    .isEqualTo(mailbox.domain().toLowerCase(Locale.ROOT));
             String text = "TO:<" + mailbox + ">";
             if (SmtpPaths.utf8Length(text, 3, text.length()) > SmtpPaths.MAX_PATH) {
                 return; // the A-label form of a short Unicode domain can be longer than the path that carried it
@@ -949,21 +988,54 @@ class SmtpArgumentsTest {
                     .isEqualTo(mailbox);
         }
 
-        private String randomFragments(Random random) {
-            StringBuilder out = new StringBuilder();
-            int count = 1 + random.nextInt(12);
-            for (int i = 0; i < count; i++) {
-                out.append(FRAGMENTS[random.nextInt(FRAGMENTS.length)]);
+        private static Extensions randomOffers(Random random) {
+            return new Extensions(
+                    random.nextBoolean(),
+                    random.nextBoolean(),
+                    random.nextBoolean(),
+                    random.nextBoolean(),
+                    random.nextBoolean(),
+                    random.nextBoolean());
+        }
+
+        private static String structuredPath(Random random) {
+            String path = "<" + pick(random, ROUTES) + pick(random, LOCALS) + pick(random, DOMAINS) + ">";
+            return (random.nextInt(5) == 0 ? " " : "") + path;
+        }
+
+        /** Half the time: one fragment inserted, or one character deleted or replaced by a fragment. */
+        private static String mutate(Random random, String text) {
+            if (random.nextBoolean()) {
+                return text;
+            }
+            StringBuilder out = new StringBuilder(text);
+            int at = random.nextInt(out.length());
+            switch (random.nextInt(3)) {
+                case 0 -> out.deleteCharAt(at);
+                case 1 -> out.insert(at, pick(random, FRAGMENTS));
+                default -> out.replace(at, at + 1, pick(random, FRAGMENTS));
             }
             return out.toString();
         }
 
-        private String randomChars(Random random) {
+        private static String pick(Random random, String[] choices) {
+            return choices[random.nextInt(choices.length)];
+        }
+
+        private static String randomFragments(Random random) {
+            StringBuilder out = new StringBuilder();
+            int count = 1 + random.nextInt(12);
+            for (int i = 0; i < count; i++) {
+                out.append(pick(random, FRAGMENTS));
+            }
+            return out.toString();
+        }
+
+        private static String randomChars(Random random) {
             StringBuilder out = new StringBuilder();
             int count = random.nextInt(40);
             for (int i = 0; i < count; i++) {
-                int kind = random.nextInt(10);
-                out.append(kind < 7 ? (char) random.nextInt(0x80) : (char) random.nextInt(0x10000));
+                out.append(random.nextInt(10) < 7 ? (char) random.nextInt(0x80) : (char) random.nextInt(0x10000));
             }
             return out.toString();
         }
