@@ -7,6 +7,13 @@ import java.util.Objects;
  * decide whether a recipient is local or may be relayed and to route it: the same value is checked and routed, so no
  * spelling of an address can pass the relay check as one domain and be delivered to another.
  *
+ * <p>{@code SmtpArguments} produces these values. A Unicode domain (only in SMTPUTF8 transactions) is converted to
+ * A-labels by {@link java.net.IDN#toASCII(String, int)} with {@code USE_STD3_ASCII_RULES}: IDNA2003 nameprep maps
+ * compatibility forms first, so full-width letters, the ideographic full stop and similar spellings of an ASCII domain
+ * become that ASCII domain, and relay control sees the domain delivery will use. The local part is not normalised
+ * (no case folding, no Unicode normalisation): whether two local parts name the same account is the account store's
+ * decision.
+ *
  * @param localPart the local part in its unquoted form (quotes and backslash escapes removed), case preserved; it is
  *     never interpreted ({@code %}, {@code !} and {@code @} inside it are plain characters)
  * @param domain the domain in lower case, IDNs as A-labels, or an address literal in brackets ({@code [192.0.2.1]},

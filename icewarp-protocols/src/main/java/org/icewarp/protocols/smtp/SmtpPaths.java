@@ -11,8 +11,9 @@ package org.icewarp.protocols.smtp;
  * Quoted-string = DQUOTE *( qtextSMTP / "\" %d32-126 ) DQUOTE
  * </pre>
  *
- * <p>The local part is never interpreted: {@code %}, {@code !} and a quoted {@code @} are characters of the local part,
- * and the domain after the last unquoted {@code @} is the one mail goes to. Limits (section 4.5.3.1): local part 64
+ * <p>The local part is never interpreted: {@code %}, {@code !} and a quoted {@code @} are characters of the local part.
+ * Exactly one unquoted {@code @} separates it from the domain, which is the one mail goes to; a second unquoted {@code
+ * @} is a syntax error, never a hint about routing. Limits (section 4.5.3.1): local part 64
  * octets as sent (quotes and backslashes included), domain 255 octets, path 256 octets with its angle brackets; UTF-8
  * characters count as their octets. Controls (C0, DEL, C1), unpaired surrogates, U+FFFD and the non-characters U+FFFE
  * and U+FFFF are refused everywhere; spaces only inside quotes; non-ASCII only with SMTPUTF8 and never after a
