@@ -34,7 +34,13 @@ final class SmtpFixture implements AutoCloseable {
     SmtpFixture(Map<String, String> options, Consumer<ServerConfig.Builder> config) {
         ServiceConfig.Builder s = ServiceConfig.builder("smtp").ports(0);
         s.option("host-name", "mx.example.com");
-        options.forEach(s::option);
+        options.forEach((k, v) -> {
+            if (k.equals("logging")) {
+                s.logging(org.icewarp.core.log.LogLevel.parse(v));
+            } else {
+                s.option(k, v);
+            }
+        });
         ServerConfig.Builder b = ServerConfig.builder().service(s.build());
         config.accept(b);
         server = IceWarpServer.builder().config(b.build()).build();
