@@ -66,4 +66,22 @@ class SmtpConversationTest {
         assertThat(fixture.inbox("jane@example.com")).isEmpty();
         assertThat(fixture.smtp.stats().counters()).containsEntry("messages-received", 1L);
     }
+
+    @Test
+    void theServiceTypeIsFoundOffByDefaultOnPorts25And587() {
+        SmtpServiceFactory factory = new SmtpServiceFactory();
+        assertThat(factory.type()).isEqualTo("smtp");
+        assertThat(factory.defaultModule()).isEqualTo("smtp");
+        assertThat(factory.defaultPorts()).containsExactly(25, 587);
+        assertThat(factory.enabledByDefault()).isFalse();
+        assertThat(fixture.server.serviceTypes()).contains("smtp");
+    }
+
+    @Test
+    void helloWithoutANameIsASyntaxError() throws Exception {
+        try (SmtpTestClient c = fixture.connect()) {
+            assertThat(c.command("EHLO").code()).isEqualTo(501);
+            assertThat(c.command("HELO client").expect(250).text()).isEqualTo("mx.example.com greets client");
+        }
+    }
 }
