@@ -138,6 +138,19 @@ final class SmtpDecoder extends ByteToMessageDecoder implements ServiceTls.Buffe
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+        if (paused) {
+            // The session has turned autoRead off while it works on a command. ByteToMessageDecoder would ask for
+            // another read when nothing was decoded with autoRead off, so a client writing on could grow the buffer
+            // without bound; reading resumes when the session does.
+            discardSomeReadBytes();
+            ctx.fireChannelReadComplete();
+            return;
+        }
+        super.channelReadComplete(ctx);
+    }
+
+    @Override
     public int discardBufferedInput() {
         ByteBuf held = internalBuffer();
         int n = held.readableBytes();
