@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param domain the recipients' domain
  * @param clientThreads the client's event loop threads
  * @param warmup messages sent (and not measured) before the run, to let the JIT settle
+ * @param serverBlockingThreads the in-process server's blocking executor threads; 0 for the server's default
+ * @param serve only start the in-process server and keep it up until standard input ends (for other clients)
  */
 record LoadOptions(
         int messages,
@@ -31,7 +33,9 @@ record LoadOptions(
         int recipients,
         String domain,
         int clientThreads,
-        int warmup) {
+        int warmup,
+        int serverBlockingThreads,
+        boolean serve) {
 
     static final String USAGE = """
             usage: java -cp benchmarks.jar org.icewarp.benchmarks.smtp.SmtpLoad [options]
@@ -46,6 +50,11 @@ record LoadOptions(
               --domain D          recipient domain (default example.com)
               --client-threads T  client event loop threads (default 1)
               --warmup W          unmeasured messages sent first (default 1000; 0 for none)
+              --server-blocking-threads B  the in-process server's blocking executor (storage) threads
+                                  (default 0: the server's default, twice the cores and at least 4)
+              --serve true        only start the in-process server, print its address, and keep it up until
+                                  standard input ends; then print how many messages were stored (for driving it
+                                  with another client, e.g. Postfix's smtp-source)
             """;
 
     /** Parses {@code --name value} pairs. */
@@ -61,6 +70,8 @@ record LoadOptions(
         String domain = "example.com";
         int clientThreads = 1;
         int warmup = 1000;
+        int serverBlockingThreads = 0;
+        boolean serve = false;
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String name = rest.remove(0);
@@ -98,8 +109,13 @@ record LoadOptions(
                         throw new IllegalArgumentException("--warmup must not be negative, was " + value);
                     }
                 }
+                case "--server-blocking-threads" -> serverBlockingThreads = positive(name, value);
+                case "--serve" -> serve = bool(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
+        }
+        if (serve && target != null) {
+            throw new IllegalArgumentException("--serve and --target exclude each other");
         }
         if (size < 256) {
             throw new IllegalArgumentException("--size must be at least 256 bytes, was " + size);
@@ -115,7 +131,9 @@ record LoadOptions(
                 recipients,
                 domain,
                 clientThreads,
-                warmup);
+                warmup,
+                serverBlockingThreads,
+                serve);
     }
 
     private static String bytes(String name, String value) {

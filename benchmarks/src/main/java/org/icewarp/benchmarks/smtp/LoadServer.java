@@ -39,8 +39,11 @@ final class LoadServer implements AutoCloseable {
                 .ports(0)
                 .option("host-name", "mx.example.com")
                 .build();
-        server = IceWarpServer.builder()
-                .config(ServerConfig.builder()
+        IceWarpServer.Builder builder = IceWarpServer.builder();
+        if (options.serverBlockingThreads() > 0) {
+            builder.blockingThreads(options.serverBlockingThreads());
+        }
+        server = builder.config(ServerConfig.builder()
                         .accounts(store)
                         .mailboxes(store)
                         .queue(store)
