@@ -136,7 +136,7 @@ public final class SmtpLoad {
     }
 
     /** Runs {@code run} to the end over {@code options.sessions()} concurrent connection chains. */
-    private static void drive(
+    static void drive(
             EventLoopGroup group, InetSocketAddress address, MessageSource source, LoadOptions options, LoadRun run)
             throws InterruptedException {
         CountDownLatch done = new CountDownLatch(options.sessions());
