@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.util.ByteProcessor;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.icewarp.core.tls.ServiceTls;
@@ -244,6 +245,16 @@ final class SmtpDecoder extends ByteToMessageDecoder implements ServiceTls.Buffe
         int i = in.readerIndex();
         int stop = i + n;
         while (i < stop) {
+            if (dot == Dot.MID_LINE) {
+                // fast path: copy the run up to the next CR or LF in bulk
+                int special = in.forEachByte(i, stop - i, ByteProcessor.FIND_CRLF);
+                int runEnd = special < 0 ? stop : special;
+                if (runEnd > i) {
+                    emitRun(in, i, runEnd - i, content);
+                    i = runEnd;
+                    continue;
+                }
+            }
             byte b = in.getByte(i++);
             switch (dot) {
                 case LINE_START -> {
@@ -319,6 +330,19 @@ final class SmtpDecoder extends ByteToMessageDecoder implements ServiceTls.Buffe
             emit('\n', content);
         }
         midLine(b, content);
+    }
+
+    /** Copies {@code length} ordinary content bytes (no CR, no LF) within the allowance. */
+    private void emitRun(ByteBuf in, int from, int length, ByteBuf content) {
+        long room = allowance - contentSize;
+        contentSize += length;
+        if (room < length) {
+            tooLarge = true;
+        }
+        int copy = (int) Math.max(0, Math.min(length, room));
+        if (copy > 0) {
+            content.writeBytes(in, from, copy);
+        }
     }
 
     private void emit(int b, ByteBuf content) {
