@@ -110,6 +110,19 @@ final class LauncherProcess implements AutoCloseable {
         process.toHandle().destroy();
     }
 
+    /**
+     * Sends SIGKILL, as {@code kill -9} would: {@link ProcessHandle#destroyForcibly()} is SIGKILL on Linux, and the
+     * JVM gets no chance to run its shutdown hooks. The JVM then reports exit code 137 (128 + 9).
+     */
+    void kill() {
+        process.toHandle().destroyForcibly();
+    }
+
+    /** The process's id: the JVM's, since the launcher {@code exec}s Java. */
+    long pid() {
+        return process.pid();
+    }
+
     String stdout() {
         return String.join("\n", out);
     }
