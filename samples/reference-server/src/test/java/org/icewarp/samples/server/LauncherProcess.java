@@ -118,11 +118,6 @@ final class LauncherProcess implements AutoCloseable {
         process.toHandle().destroyForcibly();
     }
 
-    /** The process's id: the JVM's, since the launcher {@code exec}s Java. */
-    long pid() {
-        return process.pid();
-    }
-
     String stdout() {
         return String.join("\n", out);
     }
