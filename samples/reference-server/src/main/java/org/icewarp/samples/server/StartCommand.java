@@ -19,7 +19,6 @@ import org.icewarp.server.IceWarpServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -51,12 +50,8 @@ final class StartCommand implements Callable<Integer> {
     @Mixin
     private ConfigOption config;
 
-    @Option(
-            names = {"-d", "--data"},
-            paramLabel = "DIR",
-            defaultValue = "${sys:icewarp.home:-.}/data",
-            description = "The data directory (mail, queue, logs/). Created if missing. Default: ${DEFAULT-VALUE}.")
-    private Path data;
+    @Mixin
+    private DataOption data;
 
     @Spec
     private CommandSpec spec;
@@ -66,6 +61,8 @@ final class StartCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, ServiceFactory> types = ServiceTypes.onClassPath();
+        // Before the configuration is read: it may place the stores under ${sys:icewarp.data}.
+        Path dataDirectory = data.publish();
         ServerConfig checked;
         try {
             checked = config.load(ServiceTypes.enabledByDefault(types));
@@ -74,7 +71,6 @@ final class StartCommand implements Callable<Integer> {
             err.println("icewarp: configuration error: " + e.getMessage());
             return IceWarpCommand.EXIT_USAGE;
         }
-        Path dataDirectory = data.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dataDirectory);
         } catch (IOException e) {

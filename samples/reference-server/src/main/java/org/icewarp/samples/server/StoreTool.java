@@ -40,6 +40,9 @@ abstract class StoreTool implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    @Mixin
+    DataOption data;
+
     @Spec
     CommandSpec spec;
 
@@ -61,6 +64,7 @@ abstract class StoreTool implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         quietConnectionPool();
         try {
+            data.publish();
             ServerConfig c = config.load(ServiceTypes.enabledByDefault(ServiceTypes.onClassPath()));
             run(c, out, err);
             return CommandLine.ExitCode.OK;

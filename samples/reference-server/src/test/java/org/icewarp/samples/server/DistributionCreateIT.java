@@ -40,17 +40,22 @@ class DistributionCreateIT {
     /** The shipped configuration with accounts, mailboxes and queue in one store of {@code provider}. */
     private Path configurationWithStorage(String provider, Path path) throws IOException {
         Path copy = temp.resolve("icewarp.yaml");
+        String shipped = Files.readString(DIST.resolve("conf/icewarp.yaml"));
+        String shippedStore = "{ provider: fs, options: { path: \"${sys:icewarp.data}/mail\" } }";
+        assertThat(shipped).contains("accounts:  " + shippedStore);
         String store = "{ provider: " + provider + ", options: { path: \"" + path + "\" } }";
-        Files.writeString(
-                copy,
-                Files.readString(DIST.resolve("conf/icewarp.yaml"))
-                        + "\n  storage:\n    accounts: " + store + "\n    mailboxes: " + store + "\n    queue: "
-                        + store + "\n");
+        Files.writeString(copy, shipped.replace(shippedStore, store));
         return copy;
     }
 
     private static Map<String, String> onLoopbackWithAFreePort() {
-        return Map.of("ICEWARP_SYSTEM_SERVICES_ALL_IP", "127.0.0.1", "ICEWARP_SYSTEM_SERVICES_DAYTIME_PORTS", "0");
+        return Map.of(
+                "ICEWARP_SYSTEM_SERVICES_ALL_IP",
+                "127.0.0.1",
+                "ICEWARP_SYSTEM_SERVICES_DAYTIME_PORTS",
+                "0",
+                "ICEWARP_SYSTEM_SERVICES_SMTP_PORTS",
+                "0");
     }
 
     private static LauncherProcess startServer(Path config, Path data) throws IOException {
@@ -183,11 +188,19 @@ class DistributionCreateIT {
     }
 
     @Test
-    void theShippedMemoryStorageIsRefusedWithAnExplanation() throws Exception {
-        try (LauncherProcess domain =
-                LauncherProcess.start(LAUNCHER, Map.of(), "tool", "create", "domain", "example.com")) {
+    void memoryStorageIsRefusedWithAnExplanation() throws Exception {
+        try (LauncherProcess domain = LauncherProcess.start(
+                LAUNCHER,
+                Map.of("ICEWARP_SYSTEM_STORAGE_ACCOUNTS_PROVIDER", "memory"),
+                "tool",
+                "create",
+                "domain",
+                "example.com",
+                "--data",
+                temp.resolve("data").toString())) {
             assertThat(tool(domain, "")).isEqualTo(2);
             assertThat(domain.stderr()).contains("system.storage.accounts.provider is 'memory'", "fs or jdbc");
         }
+        assertThat(temp.resolve("data")).as("nothing written").doesNotExist();
     }
 }

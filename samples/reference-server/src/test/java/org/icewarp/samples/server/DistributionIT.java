@@ -60,6 +60,8 @@ class DistributionIT {
         Map<String, String> env = new HashMap<>();
         env.put("ICEWARP_SYSTEM_SERVICES_ALL_IP", "127.0.0.1");
         env.put("ICEWARP_SYSTEM_SERVICES_DAYTIME_PORTS", "0");
+        // The shipped SMTP ports (2525, 5587) are fixed; another server on this machine may hold them.
+        env.put("ICEWARP_SYSTEM_SERVICES_SMTP_PORTS", "0");
         return env;
     }
 
@@ -218,7 +220,8 @@ class DistributionIT {
         Path config = shippedConfiguration();
         String text = Files.readString(config, StandardCharsets.UTF_8);
         assertThat(text).contains(good);
-        Files.writeString(config, text.replace(good, bad), StandardCharsets.UTF_8);
+        // The first occurrence is the daytime section's; later sections (smtp, auth) have keys of the same name.
+        Files.writeString(config, text.replaceFirst(Pattern.quote(good), bad), StandardCharsets.UTF_8);
 
         try (LauncherProcess server = LauncherProcess.start(
                 LAUNCHER,

@@ -120,7 +120,8 @@ class DistributionTlsIT {
 
         try (LauncherProcess server = LauncherProcess.start(
                 LAUNCHER,
-                Map.of(),
+                // The shipped SMTP service: on loopback, on a free port.
+                Map.of("ICEWARP_SYSTEM_SERVICES_ALL_IP", "127.0.0.1", "ICEWARP_SYSTEM_SERVICES_SMTP_PORTS", "0"),
                 "start",
                 "--config",
                 configuration(mail, wildcard).toString(),

@@ -110,6 +110,14 @@ final class LauncherProcess implements AutoCloseable {
         process.toHandle().destroy();
     }
 
+    /**
+     * Sends SIGKILL, as {@code kill -9} would: {@link ProcessHandle#destroyForcibly()} is SIGKILL on Linux, and the
+     * JVM gets no chance to run its shutdown hooks. The JVM then reports exit code 137 (128 + 9).
+     */
+    void kill() {
+        process.toHandle().destroyForcibly();
+    }
+
     String stdout() {
         return String.join("\n", out);
     }
