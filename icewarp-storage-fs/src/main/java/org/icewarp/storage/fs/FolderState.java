@@ -3,7 +3,6 @@ package org.icewarp.storage.fs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
@@ -790,11 +789,18 @@ final class FolderState {
                 }
                 Path temp = config.area().newTempFile("inline");
                 temps.put(t.uid(), temp);
-                // not closed: the channel serves several messages and is closed below
-                InputStream in = new RangeInputStream(src, t.ref().offset(), t.size());
-                try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
-                    if (in.transferTo(out) != t.size()) {
-                        throw new IOException("index journal of " + dir + " ends inside message " + t.uid());
+                // a kernel-side copy (copy_file_range/sendfile): the bytes never pass through the heap
+                try (FileChannel out =
+                        FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                    long position = t.ref().offset();
+                    long left = t.size();
+                    while (left > 0) {
+                        long n = src.transferTo(position, left, out);
+                        if (n <= 0) {
+                            throw new IOException("index journal of " + dir + " ends inside message " + t.uid());
+                        }
+                        position += n;
+                        left -= n;
                     }
                 }
             }
