@@ -208,7 +208,9 @@ final class SmtpSession extends ChannelInboundHandlerAdapter {
             return;
         }
         if (server.context.log().isEnabled(LogLevel.DEBUG)) {
-            server.context.log().debug("{} {} > {}", id, remote, reply);
+            // a 334 during AUTH carries a SASL challenge (nonces, salts, server proofs): never logged
+            Object shown = auth != null && reply.code() == 334 ? "334 (authentication challenge)" : reply;
+            server.context.log().debug("{} {} > {}", id, remote, shown);
         }
         ctx.write(Unpooled.wrappedBuffer(reply.encode()));
         if (reply.isError()) {
