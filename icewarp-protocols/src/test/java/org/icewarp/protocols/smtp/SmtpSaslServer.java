@@ -2,6 +2,7 @@ package org.icewarp.protocols.smtp;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 import org.icewarp.core.auth.AuthSettings;
 import org.icewarp.core.auth.PasswordSettings;
@@ -14,6 +15,9 @@ import org.icewarp.server.IceWarpServer;
 import org.icewarp.storage.Account;
 import org.icewarp.storage.Domain;
 import org.icewarp.storage.EmailAddress;
+import org.icewarp.storage.FolderName;
+import org.icewarp.storage.MessageMetadata;
+import org.icewarp.storage.UidSet;
 
 /**
  * A running server for the SMTP AUTH tests: one SMTP service on an ephemeral port with host name {@value #HOST} and
@@ -65,6 +69,11 @@ final class SmtpSaslServer implements AutoCloseable {
         server.accounts().createAccount(Account.of(address));
         server.authenticator().credentials().setPassword(server.accounts(), EmailAddress.parse(address), password);
         server.mailboxes().createMailbox(EmailAddress.parse(address));
+    }
+
+    /** The INBOX messages of an account, oldest first. */
+    List<MessageMetadata> inbox(String address) {
+        return server.mailboxes().messages(EmailAddress.parse(address), FolderName.INBOX, UidSet.ALL);
     }
 
     int port() {
