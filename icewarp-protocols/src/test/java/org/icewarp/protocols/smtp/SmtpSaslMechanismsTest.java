@@ -22,8 +22,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.icewarp.core.auth.sasl.SaslSettings;
+import org.icewarp.storage.Account;
+import org.icewarp.storage.AccountState;
+import org.icewarp.storage.DirectoryIdentity;
+import org.icewarp.storage.EmailAddress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,6 +165,34 @@ class SmtpSaslMechanismsTest {
         assertThat(logs.auth())
                 .as("a 538 refusal is not an authentication attempt")
                 .isEmpty();
+    }
+
+    @Test
+    void aBackendThatCannotAnswerIs454AndCountsNeitherAgainstTheSessionNorTheAccount() throws Exception {
+        try (SmtpSaslServer s = SmtpSaslServer.options().start()) {
+            // owned by a directory, and no directory bind is configured: the authenticator cannot decide
+            Account owned = new Account(
+                    EmailAddress.parse("dir@example.com"),
+                    Set.of(),
+                    List.of(),
+                    0,
+                    AccountState.ENABLED,
+                    "Directory User",
+                    new DirectoryIdentity("corp", "3f2a-11", Instant.EPOCH, true));
+            s.server.accounts().createAccount(owned);
+            s.server.authenticator().credentials().setPassword(s.server.accounts(), owned.address(), JOHN_PASSWORD);
+            try (SmtpTestClient c = s.connectTls()) {
+                for (int i = 0; i < 4; i++) {
+                    SmtpTestClient.Reply r = wire.authenticate(
+                            c, SmtpSaslWire.jdkClient("PLAIN", HOST, "dir@example.com", JOHN_PASSWORD), true);
+                    assertThat(codeAndText(r)).startsWith("454 4.7.0");
+                }
+                // four temporary failures did not reach max-auth-failures (3): the session goes on
+                assertSucceeded(wire.authenticate(c, SmtpSaslWire.jdkClient("PLAIN", HOST, JOHN, JOHN_PASSWORD), true));
+            }
+        }
+        assertLogged("0", "dir@example.com", 0);
+        assertThat(logs.auth()).noneMatch(l -> l.contains("increased failed login count"));
     }
 
     // ---- CRAM-MD5, DIGEST-MD5, NTLM: the JDK's servers over the reversible secret
