@@ -176,6 +176,26 @@ class SmtpBruteForceTest {
     }
 
     @Test
+    void aFailureLogsTheLoginAsTypedAndASuccessTheFullAddressAsTheSeedSays() throws Exception {
+        try (SmtpSaslServer s = SmtpSaslServer.options()
+                .auth(a -> a.loginWithEmail(false).primaryDomain("example.com"))
+                .start()) {
+            try (SmtpTestClient c = s.connectTls()) {
+                plain(c, "john", "guess-1").expect(535);
+                plain(c, "john", JOHN_PASSWORD).expect(235);
+            }
+        }
+        List<String> tails = authLogTails();
+        String session = "[" + session(tails.get(0)) + "] ";
+        assertThat(tails)
+                .containsExactly(
+                        session + "Login policy [SMTP] - increased failed login count to 1, user=" + JOHN,
+                        session + "Authentication [SMTP] - Result=0, User=john, Method=0",
+                        session + "Login policy [SMTP] - cleared failed login count, user=" + JOHN,
+                        session + "Authentication [SMTP] - Result=1, User=" + JOHN + ", Method=0");
+    }
+
+    @Test
     void guessingManyUsersFromOneAddressBlocksTheAddress() throws Exception {
         try (SmtpSaslServer s = SmtpSaslServer.options()
                 .auth(a -> a.maxIpFailures(4).maxAccountFailures(0))
