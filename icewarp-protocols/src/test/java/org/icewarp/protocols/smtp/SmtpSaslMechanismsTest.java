@@ -195,6 +195,18 @@ class SmtpSaslMechanismsTest {
         assertThat(logs.auth()).noneMatch(l -> l.contains("increased failed login count"));
     }
 
+    @Test
+    void anAuthLineWhoseArgumentsAreNotSeparatedBySpacesIsRefusedAndNotLoggedWithItsPayload() throws Exception {
+        try (SmtpSaslServer s = SmtpSaslServer.options().start();
+                SmtpTestClient c = s.connectTls()) {
+            // RFC 5321 separates arguments with SP; a tab makes "PLAIN<tab><credentials>" one unknown mechanism name
+            SmtpTestClient.Reply r = c.command("AUTH PLAIN\t" + b64("\0" + JOHN + "\0" + JOHN_PASSWORD));
+            assertThat(codeAndText(r)).startsWith("504 5.5.4");
+            assertSucceeded(c.command("AUTH PLAIN " + b64("\0" + JOHN + "\0" + JOHN_PASSWORD)));
+        }
+        assertThat(logs.smtp()).anySatisfy(l -> assertThat(l).endsWith("< AUTH PLAIN (initial response)"));
+    }
+
     // ---- CRAM-MD5, DIGEST-MD5, NTLM: the JDK's servers over the reversible secret
 
     @ParameterizedTest
