@@ -208,7 +208,9 @@ final class SmtpSession extends ChannelInboundHandlerAdapter {
             return;
         }
         if (server.context.log().isEnabled(LogLevel.DEBUG)) {
-            server.context.log().debug("{} {} > {}", id, remote, reply);
+            // a 334 during AUTH carries a SASL challenge (nonces, salts, server proofs): never logged
+            Object shown = auth != null && reply.code() == 334 ? "334 (authentication challenge)" : reply;
+            server.context.log().debug("{} {} > {}", id, remote, shown);
         }
         ctx.write(Unpooled.wrappedBuffer(reply.encode()));
         if (reply.isError()) {
@@ -547,10 +549,19 @@ final class SmtpSession extends ChannelInboundHandlerAdapter {
         }
         String upper = text.length() >= 5 ? text.substring(0, 5).toUpperCase(Locale.ROOT) : "";
         if (upper.equals("AUTH ")) {
-            int second = text.indexOf(' ', 5);
-            return second < 0 ? text : text.substring(0, second) + " (initial response)";
+            // keep the mechanism name only (RFC 4422 section 3.1: letters, digits, - and _); whatever follows it,
+            // whatever the separator, may be credentials
+            int end = 5;
+            while (end < text.length() && mechanismChar(text.charAt(end))) {
+                end++;
+            }
+            return end == text.length() ? text : text.substring(0, end) + " (initial response)";
         }
         return text;
+    }
+
+    private static boolean mechanismChar(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_';
     }
 
     private static void release(Object msg) {
