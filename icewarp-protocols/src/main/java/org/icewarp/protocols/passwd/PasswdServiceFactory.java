@@ -1,7 +1,6 @@
 package org.icewarp.protocols.passwd;
 
 import java.util.List;
-import java.util.Map;
 import org.icewarp.core.auth.Authenticator;
 import org.icewarp.core.service.ServiceContext;
 import org.icewarp.core.service.ServiceFactory;
@@ -48,27 +47,6 @@ public final class PasswdServiceFactory implements ServiceFactory {
         } catch (UnsupportedOperationException e) {
             authenticator = null;
         }
-        PasswdStatistics statistics = new PasswdStatistics();
-        Authenticator auth = authenticator;
-        return new ServiceProtocol() {
-            @Override
-            public void initChannel(io.netty.channel.socket.SocketChannel channel) {
-                channel.pipeline()
-                        .addLast(
-                                "passwd-lines",
-                                new io.netty.handler.codec.LineBasedFrameDecoder(settings.maxLineLength(), true, true))
-                        .addLast("passwd-session", new PasswdSession(context, settings, auth, statistics));
-            }
-
-            @Override
-            public java.util.Optional<String> refusal(org.icewarp.core.service.Refusal refusal) {
-                return java.util.Optional.of("500 Service unavailable\r\n");
-            }
-
-            @Override
-            public Map<String, Long> counters() {
-                return statistics.asCounters();
-            }
-        };
+        return new PasswdProtocol(context, settings, authenticator);
     }
 }
