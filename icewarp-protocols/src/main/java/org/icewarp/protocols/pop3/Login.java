@@ -51,14 +51,16 @@ final class Login {
     static void open(Pop3Session session, EmailAddress account, String mechanism) {
         Pop3Server server = session.server();
         Pop3Replies replies = session.replies();
-        if (!server.admitLogin(account.toString())) {
-            session.reply(replies.reply(Pop3Replies.Key.LOGIN_DELAY));
-            return;
-        }
         if (!session.lock(account)) {
             server.statistics.inUse.increment();
             server.context.log().summary("{} {} {} maildrop in use", session.id(), session.remote(), account);
             session.reply(replies.reply(Pop3Replies.Key.IN_USE));
+            return;
+        }
+        // after the lock, so that a refused IN-USE attempt does not count as a login
+        if (!server.admitLogin(account.toString())) {
+            session.releaseLock();
+            session.reply(replies.reply(Pop3Replies.Key.LOGIN_DELAY));
             return;
         }
         session.blocking(
