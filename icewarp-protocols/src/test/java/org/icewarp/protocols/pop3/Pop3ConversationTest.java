@@ -211,4 +211,27 @@ class Pop3ConversationTest {
             }
         }
     }
+
+    @Test
+    void aMessageLargerThanTheSocketBuffersArrivesIntactBehindBackPressure() throws Exception {
+        try (Pop3Fixture f = clearFixture(Map.of())) {
+            StringBuilder sb = new StringBuilder("Subject: huge\r\n\r\n");
+            String line = ".".repeat(3) + "x".repeat(200) + "\r\n";
+            while (sb.length() < 2 << 20) {
+                sb.append(line);
+            }
+            String content = sb.toString();
+            f.deliver(Pop3Fixture.JOHN, content);
+            try (Pop3TestClient c = f.connect()) {
+                c.expectOk(c.login(Pop3Fixture.JOHN, "secret-john"));
+                // RETR and the commands behind it in one write: they wait until the whole message is sent
+                c.raw("RETR 1\r\nSTAT\r\n");
+                assertThat(c.readLine()).isEqualTo("+OK " + content.length() + " octets");
+                List<String> body = c.body();
+                assertThat(body).hasSize(content.split("\r\n", -1).length - 1);
+                assertThat(Pop3TestClient.unstuff(body)).isEqualTo(content);
+                assertThat(c.readLine()).isEqualTo("+OK 1 " + content.length());
+            }
+        }
+    }
 }
