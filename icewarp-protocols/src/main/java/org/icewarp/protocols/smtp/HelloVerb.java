@@ -2,7 +2,6 @@ package org.icewarp.protocols.smtp;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.icewarp.core.auth.sasl.SaslMechanism;
 
 /**
  * EHLO and HELO (RFC 5321 section 4.1.1.1): names the client, resets any transaction, and for EHLO lists the
@@ -59,14 +58,6 @@ final class HelloVerb implements SmtpVerb {
     }
 
     static List<String> mechanisms(SmtpSession session, boolean tls) {
-        SmtpServer server = session.server();
-        if (server.authenticator == null) {
-            return List.of();
-        }
-        List<String> names = new ArrayList<>();
-        for (SaslMechanism m : server.mechanisms.advertised(server.sasl, tls)) {
-            names.add(m.name());
-        }
-        return names;
+        return session.server().offered(tls);
     }
 }

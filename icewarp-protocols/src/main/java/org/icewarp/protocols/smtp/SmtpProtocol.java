@@ -1,7 +1,6 @@
 package org.icewarp.protocols.smtp;
 
 import io.netty.channel.socket.SocketChannel;
-import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Optional;
 import org.icewarp.core.service.Refusal;
@@ -13,7 +12,6 @@ final class SmtpProtocol implements ServiceProtocol {
 
     private final SmtpServer server;
     private final int decoderLineLimit;
-    private final SecureRandom random = new SecureRandom();
 
     SmtpProtocol(SmtpServer server) {
         this.server = server;
@@ -49,7 +47,8 @@ final class SmtpProtocol implements ServiceProtocol {
     private String sessionId() {
         char[] id = new char[10];
         for (int i = 0; i < id.length; i++) {
-            id[i] = ID_CHARS[random.nextInt(ID_CHARS.length)];
+            // an identifier for logs, not a secret
+            id[i] = ID_CHARS[java.util.concurrent.ThreadLocalRandom.current().nextInt(ID_CHARS.length)];
         }
         return new String(id);
     }

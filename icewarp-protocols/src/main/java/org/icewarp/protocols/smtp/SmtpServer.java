@@ -20,6 +20,10 @@ final class SmtpServer {
     final Authenticator authenticator;
     final SaslMechanisms mechanisms;
     final SaslSettings sasl;
+    /** The mechanism names offered without and with TLS, worked out once (availability checks may touch files). */
+    private final java.util.List<String> plainMechanisms;
+
+    private final java.util.List<String> tlsMechanisms;
 
     SmtpServer(
             ServiceContext context,
@@ -41,6 +45,22 @@ final class SmtpServer {
         this.authenticator = authenticator;
         this.mechanisms = mechanisms;
         this.sasl = sasl;
+        this.plainMechanisms = names(false);
+        this.tlsMechanisms = names(true);
+    }
+
+    private java.util.List<String> names(boolean tls) {
+        if (authenticator == null) {
+            return java.util.List.of();
+        }
+        return mechanisms.advertised(sasl, tls).stream()
+                .map(org.icewarp.core.auth.sasl.SaslMechanism::name)
+                .toList();
+    }
+
+    /** The SASL mechanisms to offer on a connection with or without TLS. */
+    java.util.List<String> offered(boolean tls) {
+        return tls ? tlsMechanisms : plainMechanisms;
     }
 
     /** The SASL service name (RFC 4954 uses "smtp"). */

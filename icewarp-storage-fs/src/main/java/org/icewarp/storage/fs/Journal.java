@@ -55,16 +55,33 @@ final class Journal {
     record Framed(byte[] bytes, int[] payloadEnds) {}
 
     static Framed framed(List<IndexRecord> records) throws IOException {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        // Sized up front: an inline message is most of its record, and growing by doubling would copy it again and
+        // again while the folder's lock is held.
+        int estimate = 0;
+        for (IndexRecord r : records) {
+            estimate += FRAME_OVERHEAD + RECORD_ESTIMATE;
+            if (r instanceof IndexRecord.AddedInline ai && ai.content() != null) {
+                estimate += ai.content().length;
+            }
+        }
+        Buffer all = new Buffer(estimate);
         DataOutputStream out = new DataOutputStream(all);
+        Buffer payload = new Buffer(Math.max(64, estimate));
+        DataOutputStream payloadOut = new DataOutputStream(payload);
         int[] ends = new int[records.size()];
         for (int i = 0; i < records.size(); i++) {
-            ByteArrayOutputStream payload = new ByteArrayOutputStream(64);
-            IndexRecord.write(records.get(i), new DataOutputStream(payload));
-            writeFramed(out, payload.toByteArray());
+            payload.reset();
+            IndexRecord.write(records.get(i), payloadOut);
+            payloadOut.flush();
+            CRC32 crc = new CRC32();
+            crc.update(payload.array(), 0, payload.size());
+            out.writeInt(payload.size());
+            out.writeInt((int) crc.getValue());
+            out.write(payload.array(), 0, payload.size());
             ends[i] = all.size();
         }
-        return new Framed(all.toByteArray(), ends);
+        out.flush();
+        return new Framed(all.exact(), ends);
     }
 
     private static void writeFramed(DataOutputStream out, byte[] payload) throws IOException {
@@ -73,6 +90,28 @@ final class Journal {
         out.writeInt(payload.length);
         out.writeInt((int) crc.getValue());
         out.write(payload);
+    }
+
+    /** Length and CRC in front of each record. */
+    private static final int FRAME_OVERHEAD = 8;
+
+    /** Room for a record's fields besides inline content (more is fine: the buffer grows). */
+    private static final int RECORD_ESTIMATE = 256;
+
+    /** A byte array output whose array is reachable, so that framing copies each byte once. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        Buffer(int size) {
+            super(size);
+        }
+
+        byte[] array() {
+            return buf;
+        }
+
+        /** The bytes written, without a copy when the array is exactly full. */
+        byte[] exact() {
+            return count == buf.length ? buf : Arrays.copyOf(buf, count);
+        }
     }
 
     /** What reading a journal found. */
