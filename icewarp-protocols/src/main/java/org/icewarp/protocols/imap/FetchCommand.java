@@ -1,0 +1,226 @@
+package org.icewarp.protocols.imap;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.icewarp.storage.EmailAddress;
+import org.icewarp.storage.Flag;
+import org.icewarp.storage.FlagUpdate;
+import org.icewarp.storage.Flags;
+import org.icewarp.storage.MailboxStore;
+import org.icewarp.storage.MessageMetadata;
+import org.icewarp.storage.NotFoundException;
+import org.icewarp.storage.UidSet;
+
+/**
+ * FETCH and UID FETCH (RFC 3501 section 6.4.5): FLAGS, INTERNALDATE, RFC822.SIZE, UID, and the body sections {@code []},
+ * {@code [HEADER]}, {@code [TEXT]} whole or partial ({@code <o.n>}), with RFC822, RFC822.HEADER and RFC822.TEXT, and
+ * the macros FAST (ALL and FULL need ENVELOPE, which needs a MIME parser and is not done yet). A body fetch without
+ * PEEK sets {@code \Seen} in a read-write mailbox and reports the new FLAGS. Messages expunged by another session
+ * meanwhile are left out.
+ */
+final class FetchCommand implements ImapProcessor<FetchCommand.Request> {
+    /** @param set the messages; @param items what to return for each */
+    record Request(SequenceSet set, List<FetchItem> items) {
+        Request {
+            items = List.copyOf(items);
+        }
+    }
+
+    private final boolean uid;
+
+    FetchCommand(boolean uid) {
+        this.uid = uid;
+    }
+
+    @Override
+    public Request parse(ImapReader arguments) {
+        arguments.sp();
+        SequenceSet set = arguments.sequenceSet();
+        arguments.sp();
+        List<FetchItem> items = new ArrayList<>();
+        if (arguments.peek() == '(') {
+            arguments.expect('(');
+            items.add(FetchItem.parse(arguments));
+            while (arguments.maybeSp()) {
+                items.add(FetchItem.parse(arguments));
+            }
+            arguments.expect(')');
+        } else if (arguments.peek() == 'F' || arguments.peek() == 'f') {
+            String word = arguments.chars("FASTfast").toUpperCase(Locale.ROOT);
+            if (!word.equals("FAST")) {
+                throw new ImapParseException("unknown fetch item " + word);
+            }
+            items.add(new FetchItem.FlagsItem());
+            items.add(new FetchItem.InternalDate());
+            items.add(new FetchItem.Size());
+        } else {
+            items.add(FetchItem.parse(arguments));
+        }
+        arguments.end();
+        if (uid && items.stream().noneMatch(i -> i instanceof FetchItem.Uid)) {
+            items.add(0, new FetchItem.Uid());
+        }
+        return new Request(set, items);
+    }
+
+    @Override
+    public void process(ImapSession session, String tag, Request request) {
+        SelectedMailbox mailbox = session.selected();
+        String verb = uid ? "UID FETCH" : "FETCH";
+        List<Long> chosen = request.set().resolve(uid, mailbox.uids());
+        if (chosen.isEmpty()) {
+            session.ok(tag, verb + " completed");
+            return;
+        }
+        MailboxStore store = session.server().store();
+        EmailAddress account = session.account();
+        boolean setsSeen =
+                !mailbox.readOnly && request.items().stream().anyMatch(i -> i instanceof FetchItem.Body b && !b.peek());
+        boolean needsContent = request.items().stream().anyMatch(i -> i instanceof FetchItem.Body);
+        session.blocking(
+                () -> {
+                    List<MessageMetadata> messages = store.messages(account, mailbox.folder, UidSet.of(chosen));
+                    Map<Long, Flags> newFlags = new HashMap<>();
+                    if (setsSeen) {
+                        List<Long> unseen = messages.stream()
+                                .filter(m -> !m.flags().has(Flag.SEEN))
+                                .map(MessageMetadata::uid)
+                                .toList();
+                        if (!unseen.isEmpty()) {
+                            for (MessageMetadata m : store.updateFlags(
+                                    account,
+                                    mailbox.folder,
+                                    UidSet.of(unseen),
+                                    new FlagUpdate(FlagUpdate.Mode.ADD, Flags.of(Flag.SEEN)))) {
+                                newFlags.put(m.uid(), m.flags());
+                            }
+                        }
+                    }
+                    List<Response> out = new ArrayList<>();
+                    for (MessageMetadata m : messages) {
+                        byte[] content = null;
+                        if (needsContent) {
+                            try (InputStream in = store.open(account, mailbox.folder, m.uid())) {
+                                content = in.readAllBytes();
+                            } catch (NotFoundException e) {
+                                continue; // expunged meanwhile
+                            }
+                        }
+                        Flags flags = newFlags.getOrDefault(m.uid(), m.flags());
+                        out.add(new Response(
+                                m.uid(),
+                                flags,
+                                newFlags.containsKey(m.uid()),
+                                render(request.items(), m, flags, content, mailbox.isRecent(m.uid()))));
+                    }
+                    return out;
+                },
+                (responses, failure) -> {
+                    if (failure != null) {
+                        session.failed(tag, failure);
+                        return;
+                    }
+                    boolean askedFlags = request.items().stream().anyMatch(i -> i instanceof FetchItem.FlagsItem);
+                    for (Response r : responses) {
+                        int seq = mailbox.sequence(r.uid());
+                        if (seq == 0) {
+                            continue;
+                        }
+                        ByteBuf buf = Unpooled.buffer(r.body().length + 64);
+                        buf.writeCharSequence("* " + seq + " FETCH (", StandardCharsets.US_ASCII);
+                        buf.writeBytes(r.body());
+                        if (r.flagsChanged()) {
+                            mailbox.told(r.uid(), r.flags());
+                            if (!askedFlags) {
+                                buf.writeCharSequence(
+                                        " FLAGS " + ImapStrings.flags(r.flags(), mailbox.isRecent(r.uid())),
+                                        StandardCharsets.US_ASCII);
+                            }
+                        }
+                        buf.writeCharSequence(")\r\n", StandardCharsets.US_ASCII);
+                        session.write(buf);
+                    }
+                    session.ok(tag, verb + " completed");
+                });
+    }
+
+    /** One message's answer, rendered on the blocking thread, numbered on the event loop. */
+    private record Response(long uid, Flags flags, boolean flagsChanged, byte[] body) {}
+
+    private static final java.time.format.DateTimeFormatter INTERNAL_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm:ss Z", Locale.ROOT);
+
+    private static byte[] render(
+            List<FetchItem> items, MessageMetadata m, Flags flags, byte[] content, boolean recent) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (FetchItem item : items) {
+            if (out.size() > 0) {
+                out.write(' ');
+            }
+            if (item instanceof FetchItem.FlagsItem) {
+                ascii(out, "FLAGS " + ImapStrings.flags(flags, recent));
+            } else if (item instanceof FetchItem.Uid) {
+                ascii(out, "UID " + m.uid());
+            } else if (item instanceof FetchItem.Size) {
+                ascii(out, "RFC822.SIZE " + m.size());
+            } else if (item instanceof FetchItem.InternalDate) {
+                ascii(
+                        out,
+                        "INTERNALDATE \""
+                                + INTERNAL_DATE.format(m.internalDate().atZone(ZoneOffset.UTC)) + "\"");
+            } else if (item instanceof FetchItem.Body body) {
+                byte[] section = section(content, body.section());
+                int from = 0;
+                int to = section.length;
+                String name = body.responseName();
+                if (body.offset() >= 0) {
+                    from = (int) Math.min(body.offset(), section.length);
+                    to = (int) Math.min((long) from + body.length(), section.length);
+                    name = name + "<" + body.offset() + ">";
+                }
+                ascii(out, name + " {" + (to - from) + "}\r\n");
+                out.write(section, from, to - from);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** The octets of a section: all, the header (with the blank line that ends it), or the text after it. */
+    static byte[] section(byte[] content, String section) {
+        if (section.isEmpty()) {
+            return content;
+        }
+        int split = headerEnd(content);
+        return section.equals("HEADER")
+                ? java.util.Arrays.copyOfRange(content, 0, split)
+                : java.util.Arrays.copyOfRange(content, split, content.length);
+    }
+
+    /** Where the body starts: after the first empty line (CRLF CRLF, or LF LF), or the end when there is none. */
+    static int headerEnd(byte[] c) {
+        for (int i = 0; i < c.length; i++) {
+            if (c[i] == '\n') {
+                if (i + 1 < c.length && c[i + 1] == '\n') {
+                    return i + 2;
+                }
+                if (i + 2 < c.length && c[i + 1] == '\r' && c[i + 2] == '\n') {
+                    return i + 3;
+                }
+            }
+        }
+        return c.length;
+    }
+
+    private static void ascii(ByteArrayOutputStream out, String s) {
+        out.writeBytes(s.getBytes(StandardCharsets.US_ASCII));
+    }
+}
