@@ -54,11 +54,7 @@ final class FetchCommand implements ImapProcessor<FetchCommand.Request> {
                 items.add(FetchItem.parse(arguments));
             }
             arguments.expect(')');
-        } else if (arguments.peek() == 'F' || arguments.peek() == 'f') {
-            String word = arguments.chars("FASTfast").toUpperCase(Locale.ROOT);
-            if (!word.equals("FAST")) {
-                throw new ImapParseException("unknown fetch item " + word);
-            }
+        } else if (macro(arguments)) {
             items.add(new FetchItem.FlagsItem());
             items.add(new FetchItem.InternalDate());
             items.add(new FetchItem.Size());
@@ -70,6 +66,19 @@ final class FetchCommand implements ImapProcessor<FetchCommand.Request> {
             items.add(0, new FetchItem.Uid());
         }
         return new Request(set, items);
+    }
+
+    /** Reads the FAST macro if it is next (ALL and FULL need ENVELOPE and are refused by the item parser). */
+    private static boolean macro(ImapReader arguments) {
+        int mark = arguments.mark();
+        if (arguments.peek() > 0 && ImapReader.isAtomChar((byte) arguments.peek())) {
+            String word = arguments.atom();
+            if (word.equalsIgnoreCase("FAST")) {
+                return true;
+            }
+        }
+        arguments.reset(mark);
+        return false;
     }
 
     @Override

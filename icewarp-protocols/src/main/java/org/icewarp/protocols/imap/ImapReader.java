@@ -27,6 +27,16 @@ final class ImapReader {
         return pos < bytes.length ? bytes[pos] & 0xff : -1;
     }
 
+    /** The read position, for {@link #reset}. */
+    int mark() {
+        return pos;
+    }
+
+    /** Goes back to a position from {@link #mark}. */
+    void reset(int mark) {
+        pos = mark;
+    }
+
     /** Fails unless every byte was read. */
     void end() {
         if (!atEnd()) {
