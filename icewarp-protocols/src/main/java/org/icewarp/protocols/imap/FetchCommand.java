@@ -54,10 +54,8 @@ final class FetchCommand implements ImapProcessor<FetchCommand.Request> {
                 items.add(FetchItem.parse(arguments));
             }
             arguments.expect(')');
-        } else if (macro(arguments)) {
-            items.add(new FetchItem.FlagsItem());
-            items.add(new FetchItem.InternalDate());
-            items.add(new FetchItem.Size());
+        } else if (macro(arguments, items)) {
+            // items added by the macro
         } else {
             items.add(FetchItem.parse(arguments));
         }
@@ -68,12 +66,21 @@ final class FetchCommand implements ImapProcessor<FetchCommand.Request> {
         return new Request(set, items);
     }
 
-    /** Reads the FAST macro if it is next (ALL and FULL need ENVELOPE and are refused by the item parser). */
-    private static boolean macro(ImapReader arguments) {
+    /** Reads the macros ALL, FAST and FULL (RFC 3501 section 6.4.5) if one is next. */
+    private static boolean macro(ImapReader arguments, List<FetchItem> items) {
         int mark = arguments.mark();
         if (arguments.peek() > 0 && ImapReader.isAtomChar((byte) arguments.peek())) {
-            String word = arguments.atom();
-            if (word.equalsIgnoreCase("FAST")) {
+            String word = arguments.atom().toUpperCase(Locale.ROOT);
+            if (word.equals("FAST") || word.equals("ALL") || word.equals("FULL")) {
+                items.add(new FetchItem.FlagsItem());
+                items.add(new FetchItem.InternalDate());
+                items.add(new FetchItem.Size());
+                if (!word.equals("FAST")) {
+                    items.add(new FetchItem.EnvelopeItem());
+                }
+                if (word.equals("FULL")) {
+                    items.add(new FetchItem.Structure(false));
+                }
                 return true;
             }
         }
@@ -94,7 +101,10 @@ final class FetchCommand implements ImapProcessor<FetchCommand.Request> {
         EmailAddress account = session.account();
         boolean setsSeen =
                 !mailbox.readOnly && request.items().stream().anyMatch(i -> i instanceof FetchItem.Body b && !b.peek());
-        boolean needsContent = request.items().stream().anyMatch(i -> i instanceof FetchItem.Body);
+        boolean needsContent = request.items().stream()
+                .anyMatch(i -> i instanceof FetchItem.Body
+                        || i instanceof FetchItem.EnvelopeItem
+                        || i instanceof FetchItem.Structure);
         session.blocking(
                 () -> {
                     List<MessageMetadata> messages = store.messages(account, mailbox.folder, UidSet.of(chosen));
@@ -171,6 +181,7 @@ final class FetchCommand implements ImapProcessor<FetchCommand.Request> {
     private static byte[] render(
             List<FetchItem> items, MessageMetadata m, Flags flags, byte[] content, boolean recent) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MimePart mime = content == null ? null : MimePart.parse(content);
         for (FetchItem item : items) {
             if (out.size() > 0) {
                 out.write(' ');
@@ -186,8 +197,12 @@ final class FetchCommand implements ImapProcessor<FetchCommand.Request> {
                         out,
                         "INTERNALDATE \""
                                 + INTERNAL_DATE.format(m.internalDate().atZone(ZoneOffset.UTC)) + "\"");
+            } else if (item instanceof FetchItem.EnvelopeItem) {
+                utf8(out, "ENVELOPE " + Envelope.render(mime));
+            } else if (item instanceof FetchItem.Structure s) {
+                utf8(out, (s.extensible() ? "BODYSTRUCTURE " : "BODY ") + BodyStructure.render(mime, s.extensible()));
             } else if (item instanceof FetchItem.Body body) {
-                byte[] section = section(content, body.section());
+                byte[] section = Sections.bytes(mime, body);
                 int from = 0;
                 int to = section.length;
                 String name = body.responseName();
@@ -203,30 +218,13 @@ final class FetchCommand implements ImapProcessor<FetchCommand.Request> {
         return out.toByteArray();
     }
 
-    /** The octets of a section: all, the header (with the blank line that ends it), or the text after it. */
-    static byte[] section(byte[] content, String section) {
-        if (section.isEmpty()) {
-            return content;
-        }
-        int split = headerEnd(content);
-        return section.equals("HEADER")
-                ? java.util.Arrays.copyOfRange(content, 0, split)
-                : java.util.Arrays.copyOfRange(content, split, content.length);
+    /** Where the body starts (see {@link MimePart#headerEnd}). */
+    static int headerEnd(byte[] c) {
+        return MimePart.headerEnd(c, 0, c.length);
     }
 
-    /** Where the body starts: after the first empty line (CRLF CRLF, or LF LF), or the end when there is none. */
-    static int headerEnd(byte[] c) {
-        for (int i = 0; i < c.length; i++) {
-            if (c[i] == '\n') {
-                if (i + 1 < c.length && c[i + 1] == '\n') {
-                    return i + 2;
-                }
-                if (i + 2 < c.length && c[i + 1] == '\r' && c[i + 2] == '\n') {
-                    return i + 3;
-                }
-            }
-        }
-        return c.length;
+    private static void utf8(ByteArrayOutputStream out, String s) {
+        out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void ascii(ByteArrayOutputStream out, String s) {

@@ -46,6 +46,38 @@ class ImapJakartaMailTest {
     }
 
     @Test
+    void multipartContentIsReadPartByPart() throws Exception {
+        Store store = connect();
+        try {
+            Session session = Session.getInstance(new Properties());
+            MimeMessage m = new MimeMessage(session);
+            m.setSubject("Parts");
+            jakarta.mail.internet.MimeMultipart mp = new jakarta.mail.internet.MimeMultipart();
+            jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+            text.setText("first part");
+            jakarta.mail.internet.MimeBodyPart file = new jakarta.mail.internet.MimeBodyPart();
+            file.setContent("a,b\r\n1,2\r\n", "text/csv");
+            file.setFileName("data.csv");
+            mp.addBodyPart(text);
+            mp.addBodyPart(file);
+            m.setContent(mp);
+            m.saveChanges();
+            Folder inbox = store.getFolder("INBOX");
+            inbox.appendMessages(new Message[] {m});
+            inbox.open(Folder.READ_ONLY);
+            jakarta.mail.Multipart read =
+                    (jakarta.mail.Multipart) inbox.getMessage(1).getContent();
+            assertThat(read.getCount()).isEqualTo(2);
+            assertThat(read.getBodyPart(0).getContent()).isEqualTo("first part");
+            assertThat(read.getBodyPart(1).getFileName()).isEqualTo("data.csv");
+            assertThat(read.getBodyPart(1).getContentType()).startsWith("text/csv");
+            inbox.close(false);
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
     void listAppendOpenFetchFlagExpungeCopyAndMove() throws Exception {
         Store store = connect();
         try {
@@ -69,6 +101,11 @@ class ImapJakartaMailTest {
             ByteArrayOutputStream content = new ByteArrayOutputStream();
             first.writeTo(content);
             assertThat(content.toString()).contains("Subject: Jakarta").contains("Hello from Jakarta Mail");
+            // ENVELOPE, RFC822.SIZE, BODYSTRUCTURE and BODY[TEXT]
+            assertThat(first.getSubject()).isEqualTo("Jakarta");
+            assertThat(first.getFrom()[0].toString()).isEqualTo("a@example.org");
+            assertThat(first.getSize()).isEqualTo(content.size());
+            assertThat(first.getContent()).isEqualTo("Hello from Jakarta Mail\r\n");
 
             first.setFlag(Flags.Flag.FLAGGED, true);
             assertThat(((IMAPFolder) inbox).getUID(first)).isEqualTo(1);
