@@ -316,6 +316,14 @@ final class ImapSession extends ChannelInboundHandlerAdapter {
     private <T> void finishPending(BiConsumer<T, Throwable> then, T value, Throwable failure) {
         pending = false;
         if (!ctx.channel().isActive()) {
+            // a result holding resources (a selection's store listener) is released rather than handed over
+            if (value instanceof AutoCloseable resource) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    LOG.warn("IMAP session {}: releasing {} failed", id, resource, e);
+                }
+            }
             return;
         }
         MDC.put("session", id);

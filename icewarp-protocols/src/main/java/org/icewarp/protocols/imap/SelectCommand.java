@@ -23,7 +23,19 @@ final class SelectCommand implements ImapProcessor<SelectCommand.Request> {
     /** @param mailbox the mailbox name as sent */
     record Request(String mailbox) {}
 
-    private record Opened(Folder folder, FolderStatus status, List<MessageMetadata> messages, Set<Long> recent) {}
+    private record Opened(
+            SelectedMailbox.Changes changes,
+            Folder folder,
+            FolderStatus status,
+            List<MessageMetadata> messages,
+            Set<Long> recent)
+            implements AutoCloseable {
+        /** Stops listening when the selection is not made after all (the connection closed meanwhile). */
+        @Override
+        public void close() {
+            changes.close();
+        }
+    }
 
     private final boolean readOnly;
 
@@ -51,17 +63,27 @@ final class SelectCommand implements ImapProcessor<SelectCommand.Request> {
         session.blocking(
                 () -> {
                     Folder folder = store.folder(account, name);
+                    // listen first: a change after the snapshot below is queued, one before it is in it
+                    SelectedMailbox.Changes changes = new SelectedMailbox.Changes(store, account, name);
                     Set<Long> recent = new HashSet<>();
-                    List<MessageMetadata> messages = store.messages(account, name, UidSet.ALL);
-                    if (!readOnly) {
-                        long first = store.claimRecent(account, name);
-                        for (MessageMetadata m : messages) {
-                            if (first > 0 && m.uid() >= first) {
-                                recent.add(m.uid());
+                    List<MessageMetadata> messages;
+                    FolderStatus status;
+                    try {
+                        messages = store.messages(account, name, UidSet.ALL);
+                        if (!readOnly) {
+                            long first = store.claimRecent(account, name);
+                            for (MessageMetadata m : messages) {
+                                if (first > 0 && m.uid() >= first) {
+                                    recent.add(m.uid());
+                                }
                             }
                         }
+                        status = store.status(account, name);
+                    } catch (RuntimeException e) {
+                        changes.close();
+                        throw e;
                     }
-                    return new Opened(folder, store.status(account, name), messages, recent);
+                    return new Opened(changes, folder, status, messages, recent);
                 },
                 (opened, failure) -> {
                     if (failure != null) {
@@ -69,8 +91,7 @@ final class SelectCommand implements ImapProcessor<SelectCommand.Request> {
                         return;
                     }
                     SelectedMailbox mailbox = new SelectedMailbox(
-                            store,
-                            account,
+                            opened.changes(),
                             name,
                             opened.folder().uidValidity(),
                             readOnly,

@@ -23,31 +23,52 @@ import org.icewarp.storage.MessageMetadata;
  * IDLE), so sequence numbers never shift in the middle of one. Expunges wait while a command that forbids them runs
  * (FETCH, STORE, SEARCH; RFC 3501 section 7.4.1).
  *
- * <p>Everything but {@link #onEvent} runs on the session's event loop.
+ * <p>Everything but the store's listener runs on the session's event loop.
  */
 final class SelectedMailbox implements AutoCloseable {
     final FolderName folder;
     final long uidValidity;
     final boolean readOnly;
 
-    private final EmailAddress account;
     private final List<Long> uids;
     private final Map<Long, Flags> flags = new HashMap<>();
     private final Set<Long> recent;
-    private final Queue<MailboxEvent> events = new ConcurrentLinkedQueue<>();
-    private final MailboxStore.Registration registration;
-    private final Runnable wakeUp;
+    private final Queue<MailboxEvent> events;
+    private final Changes changes;
+
+    /**
+     * Listens to a folder before its messages are read, so that no change between the snapshot and the selection is
+     * lost; changes the snapshot already holds are recognised and dropped when applied. Call on the blocking executor.
+     */
+    static final class Changes implements AutoCloseable {
+        private final Queue<MailboxEvent> events = new ConcurrentLinkedQueue<>();
+        private final MailboxStore.Registration registration;
+        private volatile Runnable wakeUp = () -> {};
+
+        Changes(MailboxStore store, EmailAddress account, FolderName folder) {
+            EmailAddress key = account.folded();
+            this.registration = store.addListener(event -> {
+                if (event.account().folded().equals(key) && event.folder().equals(folder)) {
+                    events.add(event);
+                    wakeUp.run();
+                }
+            });
+        }
+
+        @Override
+        public void close() {
+            registration.close();
+        }
+    }
 
     SelectedMailbox(
-            MailboxStore store,
-            EmailAddress account,
+            Changes changes,
             FolderName folder,
             long uidValidity,
             boolean readOnly,
             List<MessageMetadata> messages,
             Set<Long> recent,
             Runnable wakeUp) {
-        this.account = account;
         this.folder = folder;
         this.uidValidity = uidValidity;
         this.readOnly = readOnly;
@@ -57,16 +78,9 @@ final class SelectedMailbox implements AutoCloseable {
             flags.put(m.uid(), m.flags());
         }
         this.recent = new HashSet<>(recent);
-        this.wakeUp = wakeUp;
-        this.registration = store.addListener(this::onEvent);
-    }
-
-    /** Called by the store on its own thread. */
-    private void onEvent(MailboxEvent event) {
-        if (event.account().folded().equals(account.folded()) && event.folder().equals(folder)) {
-            events.add(event);
-            wakeUp.run();
-        }
+        this.changes = changes;
+        this.events = changes.events;
+        changes.wakeUp = wakeUp;
     }
 
     /** The UIDs in sequence-number order (read-only). */
@@ -167,6 +181,6 @@ final class SelectedMailbox implements AutoCloseable {
 
     @Override
     public void close() {
-        registration.close();
+        changes.close();
     }
 }
