@@ -24,7 +24,13 @@ final class ImapFixture implements AutoCloseable {
 
     ImapFixture(Map<String, String> options) {
         ServiceConfig.Builder s = ServiceConfig.builder("imap").ports(0);
-        options.forEach(s::option);
+        options.forEach((k, v) -> {
+            if (k.equals("logging")) {
+                s.logging(org.icewarp.core.log.LogLevel.parse(v));
+            } else {
+                s.option(k, v);
+            }
+        });
         server = IceWarpServer.builder()
                 .config(ServerConfig.builder().service(s.build()).build())
                 .build();
