@@ -69,6 +69,8 @@ final class ImapCommands {
         add("UID MOVE", new CopyCommand(true, true), SELECTED);
         addHolding("FETCH", new FetchCommand(false), SELECTED);
         add("UID FETCH", new FetchCommand(true), SELECTED);
+        addHolding("SEARCH", new SearchCommand(false), SELECTED);
+        add("UID SEARCH", new SearchCommand(true), SELECTED);
     }
 
     private ImapCommands() {}
