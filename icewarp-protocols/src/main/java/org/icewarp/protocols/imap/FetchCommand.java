@@ -105,6 +105,7 @@ final class FetchCommand implements ImapProcessor<FetchCommand.Request> {
                 .anyMatch(i -> i instanceof FetchItem.Body
                         || i instanceof FetchItem.EnvelopeItem
                         || i instanceof FetchItem.Structure);
+        boolean askedFlags = request.items().stream().anyMatch(i -> i instanceof FetchItem.FlagsItem);
         session.blocking(
                 () -> {
                     List<MessageMetadata> messages = store.messages(account, mailbox.folder, UidSet.of(chosen));
@@ -125,7 +126,22 @@ final class FetchCommand implements ImapProcessor<FetchCommand.Request> {
                         }
                     }
                     List<Response> out = new ArrayList<>();
+                    long batched = 0;
                     for (MessageMetadata m : messages) {
+                        if (batched > BATCH_BYTES) {
+                            // hand what is rendered to the event loop, and wait while the client is slow to read
+                            List<Response> batch = out;
+                            session.context().executor().execute(() -> emit(session, mailbox, batch, askedFlags));
+                            out = new ArrayList<>();
+                            batched = 0;
+                            io.netty.channel.Channel channel = session.context().channel();
+                            while (channel.isActive() && !channel.isWritable()) {
+                                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                            }
+                            if (!channel.isActive()) {
+                                return List.<Response>of();
+                            }
+                        }
                         byte[] content = null;
                         if (needsContent) {
                             try (InputStream in = store.open(account, mailbox.folder, m.uid())) {
@@ -135,11 +151,9 @@ final class FetchCommand implements ImapProcessor<FetchCommand.Request> {
                             }
                         }
                         Flags flags = newFlags.getOrDefault(m.uid(), m.flags());
-                        out.add(new Response(
-                                m.uid(),
-                                flags,
-                                newFlags.containsKey(m.uid()),
-                                render(request.items(), m, flags, content, mailbox.isRecent(m.uid()))));
+                        byte[] body = render(request.items(), m, flags, content, mailbox.isRecent(m.uid()));
+                        batched += body.length;
+                        out.add(new Response(m.uid(), flags, newFlags.containsKey(m.uid()), body));
                     }
                     return out;
                 },
@@ -148,32 +162,41 @@ final class FetchCommand implements ImapProcessor<FetchCommand.Request> {
                         session.failed(tag, failure);
                         return;
                     }
-                    boolean askedFlags = request.items().stream().anyMatch(i -> i instanceof FetchItem.FlagsItem);
-                    for (Response r : responses) {
-                        int seq = mailbox.sequence(r.uid());
-                        if (seq == 0) {
-                            continue;
-                        }
-                        ByteBuf buf = Unpooled.buffer(r.body().length + 64);
-                        buf.writeCharSequence("* " + seq + " FETCH (", StandardCharsets.US_ASCII);
-                        buf.writeBytes(r.body());
-                        if (r.flagsChanged()) {
-                            mailbox.told(r.uid(), r.flags());
-                            if (!askedFlags) {
-                                buf.writeCharSequence(
-                                        " FLAGS " + ImapStrings.flags(r.flags(), mailbox.isRecent(r.uid())),
-                                        StandardCharsets.US_ASCII);
-                            }
-                        }
-                        buf.writeCharSequence(")\r\n", StandardCharsets.US_ASCII);
-                        session.write(buf);
-                    }
+                    emit(session, mailbox, responses, askedFlags);
                     session.ok(tag, verb + " completed");
                 });
     }
 
+    /** Rendered responses are handed to the event loop in batches of about this many octets. */
+    private static final long BATCH_BYTES = 256 * 1024;
+
     /** One message's answer, rendered on the blocking thread, numbered on the event loop. */
     private record Response(long uid, Flags flags, boolean flagsChanged, byte[] body) {}
+
+    /** Writes rendered responses, on the event loop (the view does not change while the FETCH is pending). */
+    private static void emit(
+            ImapSession session, SelectedMailbox mailbox, List<Response> responses, boolean askedFlags) {
+        for (Response r : responses) {
+            int seq = mailbox.sequence(r.uid());
+            if (seq == 0) {
+                continue;
+            }
+            ByteBuf buf = Unpooled.buffer(r.body().length + 64);
+            buf.writeCharSequence("* " + seq + " FETCH (", StandardCharsets.US_ASCII);
+            buf.writeBytes(r.body());
+            if (r.flagsChanged()) {
+                mailbox.told(r.uid(), r.flags());
+                if (!askedFlags) {
+                    buf.writeCharSequence(
+                            " FLAGS " + ImapStrings.flags(r.flags(), mailbox.isRecent(r.uid())),
+                            StandardCharsets.US_ASCII);
+                }
+            }
+            buf.writeCharSequence(")\r\n", StandardCharsets.US_ASCII);
+            session.write(buf);
+        }
+        session.context().flush();
+    }
 
     private static final java.time.format.DateTimeFormatter INTERNAL_DATE =
             java.time.format.DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm:ss Z", Locale.ROOT);

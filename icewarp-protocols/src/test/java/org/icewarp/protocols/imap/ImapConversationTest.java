@@ -196,6 +196,29 @@ class ImapConversationTest {
     }
 
     @Test
+    void aLargeFetchArrivesInBatchesInOrderBeforeItsTaggedAnswer() throws Exception {
+        String body = "y".repeat(20_000);
+        String message = "Subject: big\r\n\r\n" + body;
+        try (ImapTestClient c = fixture.john()) {
+            for (int i = 0; i < 40; i++) {
+                c.command("a" + i + " APPEND INBOX {" + message.length() + "+}\r\n" + message)
+                        .expectOk();
+            }
+            c.command("s SELECT INBOX").expectOk();
+            ImapTestClient.Response fetch =
+                    c.command("f FETCH 1:* (BODY[TEXT])").expectOk();
+            assertThat(fetch.untagged()).hasSize(40);
+            for (int i = 0; i < 40; i++) {
+                assertThat(fetch.untagged().get(i))
+                        .startsWith("* " + (i + 1) + " FETCH (BODY[TEXT] {20000}\r\nyyy")
+                        .endsWith(" FLAGS (\\Seen \\Recent))");
+            }
+            assertThat(c.command("g FETCH 40 FLAGS").untagged())
+                    .containsExactly("* 40 FETCH (FLAGS (\\Seen \\Recent))");
+        }
+    }
+
+    @Test
     void idleAndNoopReportChangesFromAnotherSession() throws Exception {
         String message = "Subject: x\r\n\r\nbody\r\n";
         try (ImapTestClient watcher = fixture.john();
