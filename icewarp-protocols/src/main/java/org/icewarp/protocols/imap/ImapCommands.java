@@ -56,6 +56,9 @@ final class ImapCommands {
         add("STATUS", new StatusCommand(), AUTHENTICATED);
         add("APPEND", new AppendCommand(), AUTHENTICATED);
         add("IDLE", new IdleCommand(), AUTHENTICATED);
+        add("GETQUOTA", new QuotaCommand(QuotaCommand.Kind.GET_QUOTA), AUTHENTICATED);
+        add("GETQUOTAROOT", new QuotaCommand(QuotaCommand.Kind.GET_QUOTA_ROOT), AUTHENTICATED);
+        add("SETQUOTA", new QuotaCommand(QuotaCommand.Kind.SET_QUOTA), AUTHENTICATED);
         add("CHECK", new NoopCommand(), SELECTED);
         add("CLOSE", new CloseCommand(true), SELECTED);
         add("UNSELECT", new CloseCommand(false), SELECTED);
