@@ -168,7 +168,7 @@ final class ImapSession extends ChannelInboundHandlerAdapter {
     String capabilities() {
         StringBuilder c = new StringBuilder(
                 "IMAP4rev1 LITERAL+ SASL-IR ID ENABLE IDLE NAMESPACE UIDPLUS MOVE UNSELECT CHILDREN SPECIAL-USE"
-                        + " LIST-EXTENDED STATUS=SIZE QUOTA QUOTA=RES-STORAGE");
+                        + " LIST-EXTENDED LIST-STATUS STATUS=SIZE QUOTA QUOTA=RES-STORAGE");
         if (state == ImapState.NOT_AUTHENTICATED) {
             boolean tls = tls();
             if (server.context.tls().enabled() && !tls) {

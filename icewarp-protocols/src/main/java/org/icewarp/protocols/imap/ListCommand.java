@@ -22,15 +22,18 @@ final class ListCommand implements ImapProcessor<ListCommand.Request> {
      * @param subscribedOnly the SUBSCRIBED selection option (or LSUB)
      * @param specialUseOnly the SPECIAL-USE selection option
      * @param returnSubscribed whether {@code \Subscribed} is returned
+     * @param status the STATUS items of LIST-STATUS (RFC 5819), empty for none
      */
     record Request(
             String reference,
             List<String> patterns,
             boolean subscribedOnly,
             boolean specialUseOnly,
-            boolean returnSubscribed) {
+            boolean returnSubscribed,
+            List<String> status) {
         Request {
             patterns = List.copyOf(patterns);
+            status = List.copyOf(status);
         }
     }
 
@@ -46,6 +49,7 @@ final class ListCommand implements ImapProcessor<ListCommand.Request> {
         boolean subscribedOnly = lsub;
         boolean specialUseOnly = false;
         boolean returnSubscribed = false;
+        List<String> status = new ArrayList<>();
         if (!lsub && arguments.peek() == '(') {
             for (String option : atoms(arguments)) {
                 switch (option) {
@@ -78,16 +82,26 @@ final class ListCommand implements ImapProcessor<ListCommand.Request> {
                 throw new ImapParseException("expected RETURN");
             }
             arguments.sp();
-            for (String option : atoms(arguments)) {
+            arguments.expect('(');
+            while (arguments.peek() != ')') {
+                if (arguments.peek() == ' ') {
+                    arguments.sp();
+                }
+                String option = arguments.atom().toUpperCase(Locale.ROOT);
                 switch (option) {
                     case "SUBSCRIBED" -> returnSubscribed = true;
                     case "CHILDREN", "SPECIAL-USE" -> {}
+                    case "STATUS" -> {
+                        arguments.sp();
+                        status.addAll(StatusCommand.items(arguments));
+                    }
                     default -> throw new ImapParseException("unknown return option " + option);
                 }
             }
+            arguments.expect(')');
         }
         arguments.end();
-        return new Request(reference, patterns, subscribedOnly, specialUseOnly, returnSubscribed);
+        return new Request(reference, patterns, subscribedOnly, specialUseOnly, returnSubscribed, status);
     }
 
     private static List<String> atoms(ImapReader arguments) {
@@ -115,24 +129,51 @@ final class ListCommand implements ImapProcessor<ListCommand.Request> {
         for (String p : request.patterns()) {
             patterns.add(compile(request.reference() + p));
         }
-        session.blocking(() -> session.server().store().folders(session.account()), (folders, failure) -> {
-            if (failure != null) {
-                session.failed(tag, failure);
-                return;
-            }
-            for (Folder folder : folders) {
-                String wire = MailboxNames.wire(folder.name());
-                if (!matches(patterns, wire)
-                        || (request.subscribedOnly() && !folder.subscribed())
-                        || (request.specialUseOnly() && folder.specialUse().isEmpty())) {
-                    continue;
-                }
-                session.untagged(verb + " (" + attributes(folder, folders, request.returnSubscribed()) + ") \""
-                        + MailboxNames.DELIMITER + "\" " + ImapStrings.string(wire));
-            }
-            session.ok(tag, verb + " completed");
-        });
+        var store = session.server().store();
+        var account = session.account();
+        session.blocking(
+                () -> {
+                    List<Folder> folders = store.folders(account);
+                    java.util.Map<org.icewarp.storage.FolderName, org.icewarp.storage.FolderStatus> statuses =
+                            new java.util.HashMap<>();
+                    if (!request.status().isEmpty()) {
+                        for (Folder f : folders) {
+                            if (matches(patterns, MailboxNames.wire(f.name()))) {
+                                statuses.put(f.name(), store.status(account, f.name()));
+                            }
+                        }
+                    }
+                    return new Listing(folders, statuses);
+                },
+                (listing, failure) -> {
+                    if (failure != null) {
+                        session.failed(tag, failure);
+                        return;
+                    }
+                    List<Folder> folders = listing.folders();
+                    for (Folder folder : folders) {
+                        String wire = MailboxNames.wire(folder.name());
+                        if (!matches(patterns, wire)
+                                || (request.subscribedOnly() && !folder.subscribed())
+                                || (request.specialUseOnly()
+                                        && folder.specialUse().isEmpty())) {
+                            continue;
+                        }
+                        session.untagged(verb + " (" + attributes(folder, folders, request.returnSubscribed()) + ") \""
+                                + MailboxNames.DELIMITER + "\" " + ImapStrings.string(wire));
+                        org.icewarp.storage.FolderStatus st = listing.statuses().get(folder.name());
+                        if (st != null) {
+                            session.untagged("STATUS " + ImapStrings.string(wire) + " ("
+                                    + StatusCommand.render(st, request.status()) + ")");
+                        }
+                    }
+                    session.ok(tag, verb + " completed");
+                });
     }
+
+    private record Listing(
+            List<Folder> folders,
+            java.util.Map<org.icewarp.storage.FolderName, org.icewarp.storage.FolderStatus> statuses) {}
 
     private static boolean matches(List<Pattern> patterns, String wire) {
         for (Pattern p : patterns) {

@@ -23,6 +23,13 @@ final class StatusCommand implements ImapProcessor<StatusCommand.Request> {
         arguments.sp();
         String mailbox = arguments.astring();
         arguments.sp();
+        List<String> items = items(arguments);
+        arguments.end();
+        return new Request(mailbox, items);
+    }
+
+    /** A parenthesised list of status items, at least one (shared with LIST-STATUS). */
+    static List<String> items(ImapReader arguments) {
         arguments.expect('(');
         List<String> items = new ArrayList<>();
         while (arguments.peek() != ')') {
@@ -36,11 +43,19 @@ final class StatusCommand implements ImapProcessor<StatusCommand.Request> {
             items.add(item);
         }
         arguments.expect(')');
-        arguments.end();
         if (items.isEmpty()) {
             throw new ImapParseException("STATUS needs at least one item");
         }
-        return new Request(mailbox, items);
+        return items;
+    }
+
+    /** The items' values as the STATUS response lists them. */
+    static String render(FolderStatus status, List<String> items) {
+        List<String> out = new ArrayList<>();
+        for (String item : items) {
+            out.add(item + " " + value(status, item));
+        }
+        return String.join(" ", out);
     }
 
     @Override

@@ -105,6 +105,13 @@ class ImapConversationTest {
             c.command("d5 DELETE INBOX").expect("NO");
             c.command("d6 DELETE Nothing").expect("NO \\[NONEXISTENT\\]");
             assertThat(c.command("d7 NAMESPACE").untagged()).containsExactly("* NAMESPACE ((\"\" \"/\")) NIL NIL");
+            assertThat(c.command("d8 LIST \"\" (INBOX Jobs) RETURN (CHILDREN STATUS (MESSAGES UIDNEXT))")
+                            .untagged())
+                    .containsExactly(
+                            "* LIST (\\HasNoChildren) \"/\" \"INBOX\"",
+                            "* STATUS \"INBOX\" (MESSAGES 0 UIDNEXT 1)",
+                            "* LIST (\\HasNoChildren) \"/\" \"Jobs\"",
+                            "* STATUS \"Jobs\" (MESSAGES 0 UIDNEXT 1)");
         }
     }
 
