@@ -32,9 +32,12 @@ final class LoadServer implements AutoCloseable {
         dir = options.path().orElse(null) != null
                 ? Files.createDirectories(options.path().get())
                 : Files.createTempDirectory("icewarp-smtp-load");
-        StoreChoice store = options.provider().equals("fs")
-                ? StoreChoice.of("fs", Map.of("path", dir.resolve("mail").toString()))
-                : StoreChoice.MEMORY;
+        // -Dicewarp.bench.options=k=v,... adds store options, as for the JMH storage benchmarks
+        Map<String, String> fs = new java.util.LinkedHashMap<>();
+        fs.put("path", dir.resolve("mail").toString());
+        org.icewarp.benchmarks.storage.Stores.extraOptions(
+                System.getProperty(org.icewarp.benchmarks.storage.Stores.EXTRA_OPTIONS, ""), fs);
+        StoreChoice store = options.provider().equals("fs") ? StoreChoice.of("fs", fs) : StoreChoice.MEMORY;
         ServiceConfig smtp = ServiceConfig.builder("smtp")
                 .ports(0)
                 .option("host-name", "mx.example.com")

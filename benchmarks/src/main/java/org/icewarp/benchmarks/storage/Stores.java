@@ -24,7 +24,7 @@ import org.icewarp.storage.StorageSettings;
  * ICEWARP_TEST_POSTGRES_URL}, dropped afterwards; without either the trial fails at once with a message saying so,
  * and JMH goes on with the next one).
  */
-final class Stores {
+public final class Stores {
     private Stores() {}
 
     /** The storage of one trial: provider, settings, and the clean-up. */
@@ -77,9 +77,14 @@ final class Stores {
      * The system property with options added to every store a benchmark opens, {@code key=value} pairs separated by
      * commas, to compare settings without editing code: {@code -jvmArgsAppend -Dicewarp.bench.options=inline-max=0}.
      */
-    static final String EXTRA_OPTIONS = "icewarp.bench.options";
+    public static final String EXTRA_OPTIONS = "icewarp.bench.options";
 
-    static void extraOptions(String spec, Map<String, String> options) {
+    /**
+     * Adds the {@code key=value} pairs of {@code spec} (comma-separated) to {@code options}.
+     *
+     * @throws IllegalArgumentException naming the property when a pair is not {@code key=value}
+     */
+    public static void extraOptions(String spec, Map<String, String> options) {
         for (String pair : spec.split(",")) {
             if (pair.isBlank()) {
                 continue;
