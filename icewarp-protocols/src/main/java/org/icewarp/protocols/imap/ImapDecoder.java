@@ -4,10 +4,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.ByteToMessageDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.icewarp.core.tls.ServiceTls;
+import org.icewarp.protocols.internal.PausingDecoder;
 
 /**
  * Bytes to {@link ImapInput}: finds where a command ends, following its literals (RFC 3501 section 4.3, RFC 7888).
@@ -27,7 +26,7 @@ import org.icewarp.core.tls.ServiceTls;
  *
  * <p>Not thread-safe: Netty calls it on the channel's event loop, and so must the session.
  */
-final class ImapDecoder extends ByteToMessageDecoder implements ServiceTls.BufferedInput {
+final class ImapDecoder extends PausingDecoder {
     private static final byte[] CONTINUE = "+ Ready for literal data\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private enum Mode {
@@ -46,9 +45,6 @@ final class ImapDecoder extends ByteToMessageDecoder implements ServiceTls.Buffe
     private long literalTotal;
     private String skippedTag;
     private boolean skipTooBig;
-    private boolean paused;
-    private boolean inRead;
-    private ChannelHandlerContext context;
 
     /**
      * @param maxLineLength the longest line of a command, CRLF excluded
@@ -59,63 +55,19 @@ final class ImapDecoder extends ByteToMessageDecoder implements ServiceTls.Buffe
         this.maxLiteralSize = maxLiteralSize;
     }
 
-    /** Whether the decoder waits for {@link #resume}. */
-    boolean paused() {
-        return paused;
-    }
-
-    /** Lets the decoder go on with the next input; bytes already buffered are decoded now. Call on the event loop. */
-    void resume() {
-        paused = false;
-        if (!inRead
-                && context != null
-                && !context.isRemoved()
-                && internalBuffer().isReadable()) {
-            try {
-                channelRead(context, Unpooled.EMPTY_BUFFER);
-            } catch (Exception e) {
-                context.fireExceptionCaught(e);
-            }
-        }
-    }
-
-    @Override
-    public void handlerAdded(ChannelHandlerContext ctx) {
-        this.context = ctx;
-    }
-
     @Override
     protected void handlerRemoved0(ChannelHandlerContext ctx) {
         reset();
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-        boolean outer = !inRead;
-        inRead = true;
-        try {
-            super.channelRead(ctx, msg);
-        } finally {
-            if (outer) {
-                inRead = false;
-            }
-        }
-    }
-
-    @Override
-    public int discardBufferedInput() {
-        ByteBuf held = internalBuffer();
-        int n = held.readableBytes();
-        held.skipBytes(n);
+    protected void discarded() {
         reset();
-        // STARTTLS was the last command: nothing more until the session resumes after the handshake
-        paused = true;
-        return n;
     }
 
     @Override
-    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        while (!paused && in.isReadable()) {
+    protected void decodeInput(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        while (!paused() && in.isReadable()) {
             int before = in.readableBytes();
             Mode modeBefore = mode;
             switch (mode) {
@@ -124,7 +76,7 @@ final class ImapDecoder extends ByteToMessageDecoder implements ServiceTls.Buffe
                 case SKIP_LITERAL -> skipLiteral(in);
                 case SKIP_LINE -> skipLine(in, out);
             }
-            if (in.readableBytes() == before && mode == modeBefore && !paused) {
+            if (in.readableBytes() == before && mode == modeBefore && !paused()) {
                 return; // needs more input
             }
         }
@@ -217,7 +169,7 @@ final class ImapDecoder extends ByteToMessageDecoder implements ServiceTls.Buffe
     private void emit(List<Object> out, ImapInput input) {
         out.add(input);
         reset();
-        paused = true;
+        pause();
     }
 
     private ByteBuf command(ChannelHandlerContext ctx) {

@@ -1,13 +1,11 @@
 package org.icewarp.protocols.smtp;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.ByteProcessor;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.icewarp.core.tls.ServiceTls;
+import org.icewarp.protocols.internal.PausingDecoder;
 
 /**
  * Bytes to {@link SmtpInput}: command lines, and message content for DATA (RFC 5321 section 4.1.4, 4.5.2) and BDAT
@@ -31,7 +29,7 @@ import org.icewarp.core.tls.ServiceTls;
  *
  * <p>Not thread-safe: Netty calls it on the channel's event loop, and so must the session.
  */
-final class SmtpDecoder extends ByteToMessageDecoder implements ServiceTls.BufferedInput {
+final class SmtpDecoder extends PausingDecoder {
     /** The most input looked at in one pass of DATA content, which bounds each {@link SmtpInput.Content}. */
     private static final int DATA_SLICE = 64 * 1024;
 
@@ -55,9 +53,6 @@ final class SmtpDecoder extends ByteToMessageDecoder implements ServiceTls.Buffe
     private final boolean normalise;
 
     private Mode mode = Mode.COMMAND;
-    private boolean paused;
-    private boolean inRead;
-    private ChannelHandlerContext context;
 
     private Dot dot;
     private long contentSize;
@@ -97,76 +92,13 @@ final class SmtpDecoder extends ByteToMessageDecoder implements ServiceTls.Buffe
         tooLarge = false;
     }
 
-    /** Whether the decoder waits for {@link #resume}. */
-    boolean paused() {
-        return paused;
-    }
-
-    /**
-     * Lets the decoder go on with the next input once the session has answered the last command. Call on the event
-     * loop. Bytes already buffered are decoded now.
-     */
-    void resume() {
-        paused = false;
-        if (!inRead
-                && context != null
-                && !context.isRemoved()
-                && internalBuffer().isReadable()) {
-            try {
-                channelRead(context, Unpooled.EMPTY_BUFFER);
-            } catch (Exception e) {
-                context.fireExceptionCaught(e);
-            }
-        }
-    }
-
     @Override
-    public void handlerAdded(ChannelHandlerContext ctx) {
-        this.context = ctx;
-    }
-
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-        boolean outer = !inRead;
-        inRead = true;
-        try {
-            super.channelRead(ctx, msg);
-        } finally {
-            if (outer) {
-                inRead = false;
-            }
-        }
-    }
-
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
-        if (paused) {
-            // The session has turned autoRead off while it works on a command. ByteToMessageDecoder would ask for
-            // another read when nothing was decoded with autoRead off, so a client writing on could grow the buffer
-            // without bound; reading resumes when the session does.
-            discardSomeReadBytes();
-            ctx.fireChannelReadComplete();
-            return;
-        }
-        super.channelReadComplete(ctx);
-    }
-
-    @Override
-    public int discardBufferedInput() {
-        ByteBuf held = internalBuffer();
-        int n = held.readableBytes();
-        held.skipBytes(n);
+    protected void discarded() {
         mode = Mode.COMMAND;
-        // STARTTLS was the last command: nothing more until the session resumes after the handshake
-        paused = true;
-        return n;
     }
 
     @Override
-    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        if (paused) {
-            return;
-        }
+    protected void decodeInput(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         switch (mode) {
             case COMMAND -> command(in, out);
             case SKIP_LINE -> skipLine(in, out);
@@ -199,7 +131,7 @@ final class SmtpDecoder extends ByteToMessageDecoder implements ServiceTls.Buffe
             in.readerIndex(lf + 1);
             out.add(new SmtpInput.Line(text));
         }
-        paused = true;
+        pause();
     }
 
     private void skipLine(ByteBuf in, List<Object> out) {
@@ -211,7 +143,7 @@ final class SmtpDecoder extends ByteToMessageDecoder implements ServiceTls.Buffe
         in.readerIndex(lf + 1);
         mode = Mode.COMMAND;
         out.add(new SmtpInput.LineTooLong());
-        paused = true;
+        pause();
     }
 
     private void chunk(ByteBuf in, List<Object> out) {
@@ -233,7 +165,7 @@ final class SmtpDecoder extends ByteToMessageDecoder implements ServiceTls.Buffe
         if (chunkRemaining == 0) {
             mode = Mode.COMMAND;
             out.add(new SmtpInput.ContentEnd(chunkSize, false, tooLarge));
-            paused = true;
+            pause();
         }
     }
 
@@ -297,7 +229,7 @@ final class SmtpDecoder extends ByteToMessageDecoder implements ServiceTls.Buffe
         if (ended) {
             mode = Mode.COMMAND;
             out.add(new SmtpInput.ContentEnd(contentSize, bare, tooLarge));
-            paused = true;
+            pause();
         }
     }
 
