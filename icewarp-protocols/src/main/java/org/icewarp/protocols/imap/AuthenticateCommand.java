@@ -1,11 +1,11 @@
 package org.icewarp.protocols.imap;
 
-import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.icewarp.core.auth.sasl.SaslContext;
 import org.icewarp.core.auth.sasl.SaslExchange;
 import org.icewarp.core.auth.sasl.SaslStep;
+import org.icewarp.protocols.internal.SaslText;
 import org.icewarp.storage.EmailAddress;
 
 /**
@@ -74,7 +74,7 @@ final class AuthenticateCommand implements ImapProcessor<AuthenticateCommand.Req
         SaslExchange sasl = exchange.get();
         CompletionStage<SaslStep> first;
         if (request.initialResponse() != null) {
-            byte[] initial = decode(request.initialResponse(), true);
+            byte[] initial = SaslText.decode(request.initialResponse(), true);
             if (initial == null) {
                 sasl.cancel();
                 session.bad(tag, "Invalid base64 in the initial response");
@@ -98,7 +98,7 @@ final class AuthenticateCommand implements ImapProcessor<AuthenticateCommand.Req
             session.bad(exchange.tag, "AUTHENTICATE cancelled");
             return;
         }
-        byte[] response = decode(line, false);
+        byte[] response = SaslText.decode(line, false);
         if (response == null) {
             exchange.cancel();
             session.authExchange(null);
@@ -116,7 +116,7 @@ final class AuthenticateCommand implements ImapProcessor<AuthenticateCommand.Req
             return;
         }
         if (step instanceof SaslStep.Challenge challenge) {
-            session.continuation(Base64.getEncoder().encodeToString(challenge.data()));
+            session.continuation(SaslText.encode(challenge.data()));
             return;
         }
         session.authExchange(null);
@@ -142,18 +142,6 @@ final class AuthenticateCommand implements ImapProcessor<AuthenticateCommand.Req
                 session.no(tag, "[AUTHENTICATIONFAILED] Authentication failed");
                 session.authFailed();
             }
-        }
-    }
-
-    /** Base64; {@code =} alone is an empty initial response (RFC 4959). {@code null} when malformed. */
-    private static byte[] decode(String text, boolean initial) {
-        if (initial && text.equals("=")) {
-            return new byte[0];
-        }
-        try {
-            return Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 }

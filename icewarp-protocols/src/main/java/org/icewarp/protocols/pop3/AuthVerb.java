@@ -3,13 +3,13 @@ package org.icewarp.protocols.pop3;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.icewarp.core.auth.sasl.SaslContext;
 import org.icewarp.core.auth.sasl.SaslExchange;
 import org.icewarp.core.auth.sasl.SaslStep;
+import org.icewarp.protocols.internal.SaslText;
 import org.icewarp.storage.EmailAddress;
 import org.icewarp.storage.InvalidNameException;
 
@@ -72,7 +72,7 @@ final class AuthVerb implements Pop3Verb {
         SaslExchange sasl = exchange.get();
         CompletionStage<SaslStep> first;
         if (args.size() == 2) {
-            byte[] initial = decode(args.get(1), true);
+            byte[] initial = SaslText.decode(args.get(1), true);
             if (initial == null) {
                 sasl.cancel();
                 session.reply(replies.reply(Pop3Replies.Key.AUTH_MALFORMED));
@@ -96,7 +96,7 @@ final class AuthVerb implements Pop3Verb {
             session.reply(replies.reply(Pop3Replies.Key.AUTH_CANCELLED));
             return;
         }
-        byte[] response = decode(line, false);
+        byte[] response = SaslText.decode(line, false);
         if (response == null) {
             exchange.cancel();
             session.authExchange(null);
@@ -115,7 +115,7 @@ final class AuthVerb implements Pop3Verb {
         }
         if (step instanceof SaslStep.Challenge challenge) {
             // RFC 5034 section 4: "+" SP base64, not a status line
-            String line = "+ " + Base64.getEncoder().encodeToString(challenge.data()) + "\r\n";
+            String line = "+ " + SaslText.encode(challenge.data()) + "\r\n";
             session.context().write(Unpooled.copiedBuffer(line, StandardCharsets.US_ASCII));
             return;
         }
@@ -148,18 +148,6 @@ final class AuthVerb implements Pop3Verb {
                                 "SASL");
                 session.authFailed(replies.reply(Pop3Replies.Key.AUTH_FAILED));
             }
-        }
-    }
-
-    /** Base64; {@code =} alone is an empty initial response (RFC 5034 section 4). {@code null} when malformed. */
-    private static byte[] decode(String text, boolean initial) {
-        if (initial && text.equals("=")) {
-            return new byte[0];
-        }
-        try {
-            return Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 }

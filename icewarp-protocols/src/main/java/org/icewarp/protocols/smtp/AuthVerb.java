@@ -1,11 +1,11 @@
 package org.icewarp.protocols.smtp;
 
-import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.icewarp.core.auth.sasl.SaslContext;
 import org.icewarp.core.auth.sasl.SaslExchange;
 import org.icewarp.core.auth.sasl.SaslStep;
+import org.icewarp.protocols.internal.SaslText;
 
 /**
  * AUTH (RFC 4954): {@code AUTH <mechanism> [initial-response]}, then {@code 334} challenges and base64 client lines
@@ -72,7 +72,7 @@ final class AuthVerb implements SmtpVerb {
         SaslExchange sasl = exchange.get();
         CompletionStage<SaslStep> first;
         if (parts.length == 2) {
-            byte[] initial = decode(parts[1], true);
+            byte[] initial = SaslText.decode(parts[1], true);
             if (initial == null) {
                 sasl.cancel();
                 session.reject(replies.reply(SmtpReplies.Key.AUTH_MALFORMED), SmtpStatistics.Rejection.AUTHENTICATION);
@@ -96,7 +96,7 @@ final class AuthVerb implements SmtpVerb {
             session.reject(replies.reply(SmtpReplies.Key.AUTH_CANCELLED), SmtpStatistics.Rejection.AUTHENTICATION);
             return;
         }
-        byte[] response = decode(line, false);
+        byte[] response = SaslText.decode(line, false);
         if (response == null) {
             exchange.cancel();
             session.authExchange(null);
@@ -114,7 +114,7 @@ final class AuthVerb implements SmtpVerb {
             return;
         }
         if (step instanceof SaslStep.Challenge challenge) {
-            session.reply(SmtpReply.of(334, "", Base64.getEncoder().encodeToString(challenge.data())));
+            session.reply(SmtpReply.of(334, "", SaslText.encode(challenge.data())));
             return;
         }
         session.authExchange(null);
@@ -143,18 +143,6 @@ final class AuthVerb implements SmtpVerb {
         session.reject(replies.reply(key), SmtpStatistics.Rejection.AUTHENTICATION);
         if (key == SmtpReplies.Key.AUTH_FAILED) {
             session.authFailed();
-        }
-    }
-
-    /** Base64 as RFC 4954 sends it; {@code =} alone is an empty initial response. {@code null} when malformed. */
-    private static byte[] decode(String text, boolean initial) {
-        if (initial && text.equals("=")) {
-            return new byte[0];
-        }
-        try {
-            return Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 }

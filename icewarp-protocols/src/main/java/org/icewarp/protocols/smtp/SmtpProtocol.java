@@ -40,10 +40,6 @@ final class SmtpProtocol implements ServiceProtocol {
         return server.statistics.asCounters();
     }
 
-    SmtpStatistics statistics() {
-        return server.statistics;
-    }
-
     private String sessionId() {
         char[] id = new char[10];
         for (int i = 0; i < id.length; i++) {

@@ -198,10 +198,6 @@ final class SmtpSession extends ChannelInboundHandlerAdapter {
         return true;
     }
 
-    Executor serial() {
-        return serial;
-    }
-
     /** Writes a reply (flushed when the input is drained or the continuation ends) and counts errors. */
     void reply(SmtpReply reply) {
         if (closing) {
@@ -238,10 +234,6 @@ final class SmtpSession extends ChannelInboundHandlerAdapter {
         }
         closing = true;
         ctx.writeAndFlush(Unpooled.wrappedBuffer(reply.encode())).addListener(ChannelFutureListener.CLOSE);
-    }
-
-    boolean closing() {
-        return closing;
     }
 
     /**

@@ -79,10 +79,6 @@ final class SmtpFixture implements AutoCloseable {
         }
     }
 
-    SmtpStatistics.Rejection[] none() {
-        return new SmtpStatistics.Rejection[0];
-    }
-
     @Override
     public void close() {
         server.close();
